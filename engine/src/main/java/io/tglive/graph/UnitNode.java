@@ -1,0 +1,34 @@
+package io.tglive.graph;
+
+import io.tglive.config.Location;
+import io.tglive.config.UnresolvedEdge;
+import java.util.Collections;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * One unit of a repository as the graph sees it. Paths are relative to the repository root with
+ * {@code /} separators; a dependency outside the root starts with {@code ../}.
+ *
+ * @param path the unit directory
+ * @param dependencies each dependency directory and where it was declared
+ * @param excluded true when an {@code exclude} block excludes the unit
+ * @param reads every file the unit's configuration reads, including its own {@code terragrunt.hcl}
+ * @param unresolved dependency edges whose path could not be evaluated
+ */
+public record UnitNode(
+    String path,
+    SortedMap<String, Location> dependencies,
+    boolean excluded,
+    SortedSet<String> reads,
+    List<UnresolvedEdge> unresolved) {
+
+  public UnitNode {
+    dependencies = Collections.unmodifiableSortedMap(new TreeMap<>(dependencies));
+    reads = Collections.unmodifiableSortedSet(new TreeSet<>(reads));
+    unresolved = List.copyOf(unresolved);
+  }
+}

@@ -1,0 +1,37 @@
+package io.tglive.repo;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A read-only snapshot of a repository's files: the working directory on disk, or the tree of a git
+ * commit. Paths are absolute and normalized; for a commit they are the paths the files would have
+ * if that commit were checked out at {@link #root()}, so messages name real-looking files.
+ */
+public interface RepoTree {
+
+  /** The repository root directory. */
+  Path root();
+
+  /** True if a file or directory exists at this path. */
+  boolean exists(Path path);
+
+  /** True if a directory exists at this path. */
+  boolean isDirectory(Path path);
+
+  /** True if a regular file exists at this path. */
+  boolean isFile(Path path);
+
+  /** The entries directly inside a directory, sorted by name; empty if it is not a directory. */
+  List<Path> list(Path directory) throws IOException;
+
+  /** The bytes of a file. */
+  byte[] read(Path file) throws IOException;
+
+  /**
+   * A content address of a file: equal for equal contents (git uses the blob id). Callers cache
+   * parsed files by it, so base and head snapshots share work.
+   */
+  String contentId(Path file) throws IOException;
+}
