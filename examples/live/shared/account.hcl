@@ -1,0 +1,4 @@
+locals {
+  account_name = "shared"
+  account_id   = "333333333333"
+}
