@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
@@ -53,6 +54,7 @@ class HclParserFuzzTest {
     AtomicReference<String> current = new AtomicReference<>("");
     AtomicReference<Throwable> failure = new AtomicReference<>();
     AtomicLong startedNanos = new AtomicLong(System.nanoTime());
+    AtomicInteger executed = new AtomicInteger();
     Runnable loop = () -> {
       List<String> pool = new ArrayList<>(corpus);
       long deadline = System.nanoTime() + budgetMillis * 1_000_000;
@@ -60,6 +62,7 @@ class HclParserFuzzTest {
         String input = mutate(pool.get(random.nextInt(pool.size())), pool, random);
         current.set(input);
         startedNanos.set(System.nanoTime());
+        executed.incrementAndGet();
         try {
           checkRanges(HclParser.parse("fuzz.hcl", input));
           if (pool.size() < 2_000 && input.length() < 20_000) {
@@ -73,6 +76,7 @@ class HclParserFuzzTest {
         }
       }
     };
+    long started = System.nanoTime();
     Thread worker = new Thread(null, loop, "hcl-fuzz", WORKER_STACK_BYTES);
     worker.setDaemon(true);
     worker.start();
@@ -86,6 +90,8 @@ class HclParserFuzzTest {
     if (failure.get() != null) {
       throw new AssertionError("parser failed on " + report(current.get()), failure.get());
     }
+    assertThat(executed.get()).as("fuzz inputs executed").isGreaterThan(100);
+    System.out.printf("HCL fuzz: %d inputs in %d ms%n", executed.get(), (System.nanoTime() - started) / 1_000_000);
   }
 
   @Test

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class HclSyntaxErrorTest {
 
   private static HclSyntaxException error(String source) {
-    HclSyntaxException e = catchThrowableOfType(() -> HclParser.parse("bad.hcl", source), HclSyntaxException.class);
+    HclSyntaxException e = catchThrowableOfType(HclSyntaxException.class, () -> HclParser.parse("bad.hcl", source));
     assertThat(e).as("expected a syntax error for %s", source).isNotNull();
     return e;
   }
