@@ -224,7 +224,7 @@ final class TemplateBuilder {
     return found;
   }
 
-  static boolean isSpace(char c) {
+  private static boolean isSpace(char c) {
     return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u0085';
   }
 
