@@ -190,4 +190,21 @@ class EdgesAndReadsTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageEndingWith("terragrunt.hcl: no such file");
   }
+
+  @Test
+  void anExcludeBlockWithoutIfIsAnError() {
+    assertThat(repo.error("exclude {\n  actions = [\"all\"]\n}\n")).endsWith("terragrunt.hcl:1:1: the exclude block has no if");
+  }
+
+  @Test
+  void syntaxErrorsInIncludedFilesNameTheIncludedFile() {
+    repo.file("root.hcl", "locals {\n  x = [\n}\n");
+    assertThat(repo.error("include \"root\" {\n  path = find_in_parent_folders(\"root.hcl\")\n}\n"))
+        .startsWith(repo.path("root.hcl") + ":3:");
+  }
+
+  @Test
+  void anUnknownIncludePathIsAnError() {
+    assertThat(repo.error("include \"root\" {\n  path = values.root\n}\n")).contains(":2:10: the include path is unknown");
+  }
 }
