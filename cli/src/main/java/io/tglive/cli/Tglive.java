@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     description = "Deploys Terragrunt infrastructure-live repositories unit by unit, in dependency order.",
     subcommands = {
       // one line per subcommand; keep sorted
+      AccountsCommand.class,
     })
 public final class Tglive {
 

@@ -1,0 +1,97 @@
+package io.tglive.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AccountMappingTest {
+
+  private static Account account(String name, String path, String... dependencies) {
+    return new Account(name, path, List.of("alice"), 1, 1, List.of(dependencies), null);
+  }
+
+  @Test
+  void unitBelongsToAccountWhosePathIsItsPrefix() {
+    AccountMapping mapping = new AccountMapping(List.of(account("dev", "live/dev")));
+
+    assertThat(mapping.accountFor("live/dev/vpc")).map(Account::name).contains("dev");
+    assertThat(mapping.accountFor("live/dev")).map(Account::name).contains("dev");
+  }
+
+  @Test
+  void prefixMatchesWholeSegmentsOnly() {
+    AccountMapping mapping = new AccountMapping(List.of(account("dev", "live/dev")));
+
+    assertThat(mapping.accountFor("live/development/vpc")).isEmpty();
+  }
+
+  @Test
+  void longestPrefixWins() {
+    AccountMapping mapping = new AccountMapping(List.of(
+        account("live", "live"), account("dev", "live/dev"), account("dev-eu", "live/dev/eu-west-1")));
+
+    assertThat(mapping.accountFor("live/dev/eu-west-1/vpc")).map(Account::name).contains("dev-eu");
+    assertThat(mapping.accountFor("live/dev/us-east-1/vpc")).map(Account::name).contains("dev");
+    assertThat(mapping.accountFor("live/prod/vpc")).map(Account::name).contains("live");
+  }
+
+  @Test
+  void unitOutsideEveryAccountHasNone() {
+    AccountMapping mapping = new AccountMapping(List.of(account("dev", "live/dev")));
+
+    assertThat(mapping.accountFor("modules/vpc")).isEmpty();
+  }
+
+  @Test
+  void emptyPathOwnsTheWholeRepository() {
+    AccountMapping mapping = new AccountMapping(List.of(account("all", ""), account("dev", "live/dev")));
+
+    assertThat(mapping.accountFor("modules/vpc")).map(Account::name).contains("all");
+    assertThat(mapping.accountFor("live/dev/vpc")).map(Account::name).contains("dev");
+  }
+
+  @Test
+  void pathsAreNormalizedBeforeMatching() {
+    Account dev = account("dev", " ./live//dev/ ");
+    AccountMapping mapping = new AccountMapping(List.of(dev));
+
+    assertThat(dev.path()).isEqualTo("live/dev");
+    assertThat(mapping.accountFor("live/dev/./vpc/")).contains(dev);
+  }
+
+  @Test
+  void dependencyOrderPutsDependenciesFirstAndOtherwiseKeepsDeclarationOrder() {
+    AccountMapping mapping = new AccountMapping(List.of(
+        account("prod", "live/prod", "stage"),
+        account("shared", "live/shared"),
+        account("stage", "live/stage", "dev"),
+        account("dev", "live/dev", "shared")));
+
+    assertThat(mapping.dependencyOrder()).extracting(Account::name)
+        .containsExactly("shared", "dev", "stage", "prod");
+  }
+
+  @Test
+  void dependencyOrderOfInvalidMappingIsRefused() {
+    AccountMapping mapping = new AccountMapping(List.of(account("dev", "live/dev", "dev")));
+
+    assertThatThrownBy(mapping::dependencyOrder)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("dev -> dev");
+  }
+
+  @Test
+  void accountIsFoundByName() {
+    AccountMapping mapping = new AccountMapping(List.of(account("dev", "live/dev")));
+
+    assertThat(mapping.named("dev")).isPresent();
+    assertThat(mapping.named("prod")).isEmpty();
+  }
+
+  @Test
+  void missingRunnerSettingsMeanNoOverrides() {
+    assertThat(account("dev", "live/dev").runner()).isEqualTo(RunnerSettings.NONE);
+  }
+}
