@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       // one line per subcommand; keep sorted
       AccountsCommand.class,
       GraphCommand.class,
+      StackCommand.class,
     })
 public final class Tglive {
 

@@ -113,13 +113,13 @@ public final class ChangeMapper {
     return readers;
   }
 
-  /** The parent directory ("" for the root), or null for the root itself. */
+  /** The parent directory ({@code .} for the root), or null for the root itself. */
   private static String parent(String path) {
-    if (path.isEmpty()) {
+    if (path.equals(".")) {
       return null;
     }
     int slash = path.lastIndexOf('/');
-    return slash < 0 ? "" : path.substring(0, slash);
+    return slash < 0 ? "." : path.substring(0, slash);
   }
 
   private static void add(SortedMap<String, SortedSet<Reason>> units, String unit, Reason reason) {
