@@ -24,7 +24,7 @@ import org.eclipse.jgit.revwalk.RevCommit;
 
 /**
  * Measures {@link StackPlanner} against one graph build: a {@link SyntheticLiveRepo} committed to
- * git, then a commit changing {@value #CHANGED_FILES} unit files. Prints the median time to load
+ * git, then a commit changing {@value #CHANGED_FILES} unit files, packed as a clone would be. Prints the median time to load
  * the head graph alone (fresh cache) and to compute the stack (both graphs, diff, closure, order),
  * and their ratio; the budget is 1.2.
  *
@@ -49,6 +49,7 @@ public final class StackBenchmark {
         Files.writeString(file, Files.readString(file, StandardCharsets.UTF_8) + "# change " + i + "\n");
       }
       RevCommit head = commit(git, CHANGED_FILES + " files");
+      git.gc().call();
       LoadOptions options = new LoadOptions(Map.of(), false, 0);
       StackRequest request = new StackRequest(base.name(), head.name(), DiffMode.MERGE_BASE,
           true, false, Optional.empty(), options);
