@@ -48,6 +48,9 @@ record GraphSpec(
     }
     Map<String, Sourced> exclude = null;
     for (Block block : file.body().blocks("exclude")) {
+      if (block.body().attribute("if").isEmpty()) {
+        throw new EvaluationError(block.range(), "the exclude block has no if");
+      }
       exclude = attributes(block, file);
     }
     Sourced source = null;

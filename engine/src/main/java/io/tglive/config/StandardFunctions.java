@@ -16,7 +16,6 @@ import io.tglive.config.Value.UnknownValue;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -329,8 +328,7 @@ final class StandardFunctions {
     }
     if (node.isObject()) {
       Map<String, Value> attributes = new LinkedHashMap<>();
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = it.next();
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
         attributes.put(field.getKey(), fromJson(field.getValue()));
       }
       return Value.object(attributes);

@@ -61,6 +61,9 @@ public final class TerragruntEvaluator {
       throw new ConfigException(file + ": cannot be read: " + e.getMessage(), e);
     } catch (StackOverflowError e) {
       throw new ConfigException(file + ": the configuration is nested too deeply to evaluate");
+    } catch (RuntimeException e) {
+      // A defect in the evaluator, not in the configuration; still never a stack trace for users.
+      throw new ConfigException(file + ": internal error while evaluating: " + e, e);
     }
   }
 
@@ -248,10 +251,6 @@ public final class TerragruntEvaluator {
 
   private static ExcludeSpec exclude(Map<String, GraphSpec.Sourced> attributes) {
     GraphSpec.Sourced when = attributes.get("if");
-    if (when == null) {
-      GraphSpec.Sourced any = attributes.values().stream().findFirst().orElse(null);
-      throw new EvaluationError(any == null ? null : any.attribute().range(), "the exclude block has no if");
-    }
     Value condition = when.owner().evaluate(when.attribute().value());
     List<String> actions = new ArrayList<>();
     GraphSpec.Sourced actionsAttribute = attributes.get("actions");

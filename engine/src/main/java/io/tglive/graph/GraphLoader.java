@@ -24,6 +24,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * Discovers the units of a repository snapshot, evaluates them in parallel and builds their graph.
@@ -70,21 +71,34 @@ public final class GraphLoader {
     UnitConfig evaluate(Path unitDirectory) throws ConfigException;
   }
 
-  /** The outcome of evaluating one candidate directory: a configuration or an error message. */
-  private record Evaluation(Path directory, UnitConfig config, String error) {}
+  /**
+   * One candidate directory, evaluated and converted on a worker thread: its node and what decides
+   * whether it is a root configuration, or the error that evaluating it raised.
+   */
+  private record Evaluation(
+      Path directory,
+      UnitNode node,
+      Set<Path> includes,
+      boolean hasTerraformSource,
+      List<Diagnostic> diagnostics,
+      String error) {
+
+    static Evaluation failed(Path directory, String error) {
+      return new Evaluation(directory, null, Set.of(), false, List.of(), error);
+    }
+  }
 
   static LoadedGraph load(
       RepoTree tree, LoadOptions options, UnitEvaluator evaluator, LoadProgress progress)
       throws ConfigException, GraphCycleException {
-    Path root = tree.root();
+    RepoPaths paths = new RepoPaths(tree.root());
     RepoScan scan = RepoScan.of(tree);
-    List<Evaluation> evaluations = evaluateAll(scan.unitDirectories(), options, evaluator, progress);
+    List<Evaluation> evaluations =
+        evaluateAll(scan.unitDirectories(), options, directory -> evaluate(directory, evaluator, paths), progress);
 
     Set<Path> included = new HashSet<>();
     for (Evaluation evaluation : evaluations) {
-      if (evaluation.config() != null) {
-        included.addAll(evaluation.config().includes());
-      }
+      included.addAll(evaluation.includes());
     }
 
     List<UnitNode> nodes = new ArrayList<>();
@@ -97,15 +111,14 @@ public final class GraphLoader {
           !options.rootConfigIsUnit()
               && included.contains(directory.resolve(UNIT_FILE))
               && !scan.hasTerraformFiles(directory)
-              && (evaluation.config() == null || evaluation.config().terraformSource().isEmpty());
+              && !evaluation.hasTerraformSource();
       if (rootConfiguration) {
-        rootConfigurations.add(RepoPaths.relative(root, directory));
+        rootConfigurations.add(paths.relative(directory));
       } else if (evaluation.error() != null) {
         errors.add(evaluation.error());
       } else {
-        UnitConfig config = evaluation.config();
-        nodes.add(toNode(root, config));
-        for (Diagnostic diagnostic : config.diagnostics()) {
+        nodes.add(evaluation.node());
+        for (Diagnostic diagnostic : evaluation.diagnostics()) {
           diagnostics.putIfAbsent(diagnostic.toString(), diagnostic);
         }
       }
@@ -122,12 +135,15 @@ public final class GraphLoader {
     return new LoadedGraph(
         UnitGraph.of(nodes),
         rootConfigurations.stream().sorted().toList(),
-        scan.stackFiles().stream().map(file -> RepoPaths.relative(root, file)).sorted().toList(),
+        scan.stackFiles().stream().map(paths::relative).sorted().toList(),
         sortedDiagnostics);
   }
 
   private static List<Evaluation> evaluateAll(
-      List<Path> directories, LoadOptions options, UnitEvaluator evaluator, LoadProgress progress) {
+      List<Path> directories,
+      LoadOptions options,
+      Function<Path, Evaluation> evaluation,
+      LoadProgress progress) {
     int parallelism =
         options.parallelism() > 0 ? options.parallelism() : Runtime.getRuntime().availableProcessors();
     AtomicInteger done = new AtomicInteger();
@@ -139,9 +155,9 @@ public final class GraphLoader {
                   directories.parallelStream()
                       .map(
                           directory -> {
-                            Evaluation evaluation = evaluate(directory, evaluator);
+                            Evaluation result = evaluation.apply(directory);
                             progress.unitsEvaluated(done.incrementAndGet(), total);
-                            return evaluation;
+                            return result;
                           })
                       .toList())
           .get();
@@ -158,26 +174,26 @@ public final class GraphLoader {
     }
   }
 
-  private static Evaluation evaluate(Path directory, UnitEvaluator evaluator) {
+  private static Evaluation evaluate(Path directory, UnitEvaluator evaluator, RepoPaths paths) {
+    UnitConfig config;
     try {
-      return new Evaluation(directory, evaluator.evaluate(directory), null);
+      config = evaluator.evaluate(directory);
     } catch (ConfigException | HclSyntaxException e) {
-      return new Evaluation(directory, null, e.getMessage());
+      return Evaluation.failed(directory, e.getMessage());
     }
-  }
-
-  private static UnitNode toNode(Path root, UnitConfig config) {
     SortedMap<String, Location> dependencies = new TreeMap<>();
     for (DependencyEdge edge : config.dependencies()) {
-      dependencies.putIfAbsent(RepoPaths.relative(root, edge.target()), edge.location());
+      dependencies.putIfAbsent(paths.relative(edge.target()), edge.location());
     }
     SortedSet<String> reads = new TreeSet<>();
     for (Path read : config.reads()) {
-      reads.add(RepoPaths.relative(root, read));
+      reads.add(paths.relative(read));
     }
     boolean excluded =
         config.exclude().map(e -> e.excludes("plan") || e.excludes("apply")).orElse(false);
-    return new UnitNode(
-        RepoPaths.relative(root, config.directory()), dependencies, excluded, reads, config.unresolved());
+    UnitNode node =
+        new UnitNode(paths.relative(config.directory()), dependencies, excluded, reads, config.unresolved());
+    return new Evaluation(
+        directory, node, config.includes(), config.terraformSource().isPresent(), config.diagnostics(), null);
   }
 }

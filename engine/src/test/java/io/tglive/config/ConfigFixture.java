@@ -56,6 +56,39 @@ final class ConfigFixture {
     return evaluator().evaluate(path(unitDirectory));
   }
 
+  private int probes;
+
+  /** The value of an HCL expression, evaluated as a local of a fresh unit under {@code probe/}. */
+  Value eval(String expression) throws Exception {
+    String unit = "probe/p" + (++probes);
+    unit(unit, "locals {\n  v = " + expression + "\n}\n");
+    return local(unit, "v");
+  }
+
+  /** The message of the ConfigException that evaluating a fresh unit with this content raises. */
+  String error(String content) {
+    String unit = "broken/b" + (++probes);
+    unit(unit, content);
+    try {
+      evaluate(unit);
+    } catch (ConfigException e) {
+      return e.getMessage();
+    }
+    throw new AssertionError("expected a ConfigException for\n" + content);
+  }
+
+  static Value str(String s) {
+    return Value.string(s);
+  }
+
+  static Value num(long n) {
+    return Value.number(n);
+  }
+
+  static Value list(Value... elements) {
+    return Value.list(java.util.List.of(elements));
+  }
+
   /** The value of {@code local.<name>} of a unit, evaluated in the unit's context. */
   Value local(String unitDirectory, String name) throws Exception {
     return evaluation(unitDirectory).attribute("local", name, null);

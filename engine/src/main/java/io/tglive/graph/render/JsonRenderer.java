@@ -32,7 +32,10 @@ public final class JsonRenderer {
   private static final DefaultIndenter INDENTER = new DefaultIndenter("  ", "\n");
   private static final DefaultPrettyPrinter PRINTER =
       new DefaultPrettyPrinter(
-              Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+              Separators.createDefaultInstance()
+                  .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                  .withArrayEmptySeparator("")
+                  .withObjectEmptySeparator(""))
           .withArrayIndenter(INDENTER)
           .withObjectIndenter(INDENTER);
 
