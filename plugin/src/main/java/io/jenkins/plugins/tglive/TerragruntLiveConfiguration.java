@@ -1,0 +1,88 @@
+package io.jenkins.plugins.tglive;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.Extension;
+import hudson.ExtensionList;
+import io.tglive.policy.AccountMapping;
+import io.tglive.policy.AccountProblem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import jenkins.model.GlobalConfiguration;
+import net.sf.json.JSONArray;
+import net.sf.json.JSONObject;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.StaplerRequest2;
+
+/** Jenkins-wide Terragrunt Live CI settings: the account mapping ({@code unclassified: terragruntLiveCi:} in JCasC). */
+@Extension
+@Symbol("terragruntLiveCi")
+public class TerragruntLiveConfiguration extends GlobalConfiguration {
+
+  private List<AccountConfig> accounts = new ArrayList<>();
+
+  public TerragruntLiveConfiguration() {
+    load();
+  }
+
+  /** The singleton instance. */
+  public static TerragruntLiveConfiguration get() {
+    return ExtensionList.lookupSingleton(TerragruntLiveConfiguration.class);
+  }
+
+  @NonNull
+  public List<AccountConfig> getAccounts() {
+    return accounts == null ? List.of() : List.copyOf(accounts);
+  }
+
+  @DataBoundSetter
+  public void setAccounts(List<AccountConfig> accounts) {
+    this.accounts = accounts == null ? new ArrayList<>() : new ArrayList<>(accounts);
+    save();
+  }
+
+  /** The configured accounts as the engine's mapping. */
+  public AccountMapping toAccountMapping() {
+    return mappingOf(getAccounts());
+  }
+
+  /** Binds the submitted accounts and keeps them only if the engine finds the whole mapping valid. */
+  @Override
+  public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
+    List<AccountConfig> submitted = req.bindJSONToList(AccountConfig.class, withListFields(json.get("accounts")));
+    List<AccountProblem> problems = mappingOf(submitted).problems();
+    if (!problems.isEmpty()) {
+      throw new FormException(
+          problems.stream().map(AccountProblem::message).collect(Collectors.joining("; ")), "accounts");
+    }
+    setAccounts(submitted);
+    return true;
+  }
+
+  private static AccountMapping mappingOf(List<AccountConfig> accounts) {
+    return new AccountMapping(accounts.stream().map(AccountConfig::toAccount).toList());
+  }
+
+  /**
+   * The form sends voters and dependencies as one-per-line text; the setters take lists. Returns the
+   * submitted account(s) with those fields split into arrays.
+   */
+  private static Object withListFields(Object submitted) {
+    if (submitted instanceof JSONObject account) {
+      JSONObject copy = JSONObject.fromObject(account);
+      for (String field : List.of("voters", "dependencies")) {
+        if (copy.get(field) instanceof String text) {
+          copy.put(field, JSONArray.fromObject(AccountConfig.lines(text)));
+        }
+      }
+      return copy;
+    }
+    if (submitted instanceof JSONArray list) {
+      JSONArray copy = new JSONArray();
+      list.forEach(element -> copy.add(withListFields(element)));
+      return copy;
+    }
+    return submitted == null ? new JSONArray() : submitted;
+  }
+}
