@@ -2,6 +2,7 @@ package io.tglive.config;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -37,6 +38,12 @@ final class SnapshotCache {
 
   final ConcurrentHashMap<Path, Kind> kinds = new ConcurrentHashMap<>();
   final ConcurrentHashMap<Path, String> contentIds = new ConcurrentHashMap<>();
+
+  /** A {@code find_in_parent_folders} lookup: the directory it starts above and the name sought. */
+  record ParentLookup(Path start, String name) {}
+
+  /** Results of {@code find_in_parent_folders} lookups; empty when nothing was found. */
+  final ConcurrentHashMap<ParentLookup, Optional<Path>> parentLookups = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<Path, ReadResult> reads = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<ReaderKey, ReadResult> readerDependentReads = new ConcurrentHashMap<>();
 

@@ -4,6 +4,7 @@ import io.tglive.hcl.HclFile;
 import io.tglive.repo.RepoTree;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** A repository snapshot seen through the shared caches: probes, content ids and parsed files. */
 record SnapshotView(RepoTree tree, HclFileCache files, SnapshotCache cache) {
@@ -28,6 +29,29 @@ record SnapshotView(RepoTree tree, HclFileCache files, SnapshotCache cache) {
 
   boolean exists(Path path) {
     return kind(path) != SnapshotCache.Kind.MISSING;
+  }
+
+  /**
+   * The first existing {@code <ancestor>/<name>} among at most {@code maxFolders} ancestors of
+   * {@code start}, nearest first; empty if there is none. Remembered per start and name, as every
+   * unit asks the same few names several times (its includes, and files they read).
+   */
+  Optional<Path> findInParentFolders(Path start, String name, int maxFolders) {
+    SnapshotCache.ParentLookup key = new SnapshotCache.ParentLookup(start, name);
+    Optional<Path> found = cache.parentLookups.get(key);
+    if (found == null) {
+      found = Optional.empty();
+      Path directory = start.getParent();
+      for (int i = 0; i < maxFolders && directory != null; i++, directory = directory.getParent()) {
+        Path candidate = directory.resolve(name).normalize();
+        if (exists(candidate)) {
+          found = Optional.of(candidate);
+          break;
+        }
+      }
+      cache.parentLookups.putIfAbsent(key, found);
+    }
+    return found;
   }
 
   boolean isDirectory(Path path) {

@@ -2,6 +2,7 @@ package io.tglive.config;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Terragrunt's functions and Terraform's file-system functions: everything that reads the
@@ -98,16 +99,9 @@ final class TerragruntFunctions {
       name = DEFAULT_CONFIG;
     }
     Path start = c.context().terragruntDir();
-    Path directory = start;
-    for (int i = 0; i < MAX_FOLDERS_TO_CHECK; i++) {
-      directory = directory.getParent();
-      if (directory == null) {
-        break;
-      }
-      Path candidate = directory.resolve(name).normalize();
-      if (c.context().snapshot().exists(candidate)) {
-        return path(candidate);
-      }
+    Optional<Path> found = c.context().snapshot().findInParentFolders(start, name, MAX_FOLDERS_TO_CHECK);
+    if (found.isPresent()) {
+      return path(found.get());
     }
     if (c.args().size() == 2) {
       return Value.string(c.string(1));

@@ -1,5 +1,7 @@
 package io.tglive.hcl;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,11 +15,22 @@ public record Body(List<Attribute> attributes, List<Block> blocks, SourceRange r
 
   /** The attribute with this name, if present. */
   public Optional<Attribute> attribute(String name) {
-    return attributes.stream().filter(a -> a.name().equals(name)).findFirst();
+    for (Attribute attribute : attributes) {
+      if (attribute.name().equals(name)) {
+        return Optional.of(attribute);
+      }
+    }
+    return Optional.empty();
   }
 
   /** Blocks of this type, in source order. */
   public List<Block> blocks(String type) {
-    return blocks.stream().filter(b -> b.type().equals(type)).toList();
+    List<Block> matching = new ArrayList<>();
+    for (Block block : blocks) {
+      if (block.type().equals(type)) {
+        matching.add(block);
+      }
+    }
+    return Collections.unmodifiableList(matching);
   }
 }

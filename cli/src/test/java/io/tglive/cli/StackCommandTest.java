@@ -1,0 +1,168 @@
+package io.tglive.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.util.FileUtils;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code tglive stack}: JSON output and exit codes 0 (complete), 1 (unresolved) and 2 (errors). */
+class StackCommandTest {
+
+  @TempDir Path repo;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+  private Git git;
+  private RevCommit base;
+
+  @BeforeEach
+  void baseCommit() throws Exception {
+    git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call();
+    write("vpc/terragrunt.hcl", "terraform {\n  source = \".\"\n}\n");
+    write("app/terragrunt.hcl", "dependency \"vpc\" {\n  config_path = \"../vpc\"\n}\n");
+    write(".tglive.yaml", "accounts:\n  - {name: prod, path: \"\", voters: [alice], approvalsRequired: 1}\n");
+    base = commit();
+  }
+
+  @AfterEach
+  void close() {
+    git.close();
+  }
+
+  private int run(String... args) {
+    CommandLine commandLine = Tglive.commandLine();
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(err, true));
+    return commandLine.execute(args);
+  }
+
+  private void write(String path, String content) throws IOException {
+    Path file = repo.resolve(path);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, content);
+  }
+
+  private RevCommit commit() throws Exception {
+    git.add().addFilepattern(".").call();
+    git.add().addFilepattern(".").setUpdate(true).call();
+    return git.commit().setMessage("c").setAuthor("t", "t@example.com").setCommitter("t", "t@example.com")
+        .setSign(false).call();
+  }
+
+  @Test
+  void jsonListsUnitsWithReasonsPoliciesAndOrder() throws Exception {
+    write("vpc/main.tf", "# changed\n");
+    RevCommit head = commit();
+
+    int code = run("stack", "--repo", repo.toString(), "--base", "main~1", "--head", "main", "--format", "json");
+
+    assertThat(code).isZero();
+    assertThat(err.toString()).isEmpty();
+    JsonNode json = new ObjectMapper().readTree(out.toString());
+    assertThat(json.get("base").asText()).isEqualTo(base.name());
+    assertThat(json.get("head").asText()).isEqualTo(head.name());
+    assertThat(json.get("units")).hasSize(2);
+    JsonNode app = json.get("units").get(0);
+    assertThat(app.get("path").asText()).isEqualTo("app");
+    assertThat(app.get("action").asText()).isEqualTo("apply");
+    assertThat(app.get("reasons").toString()).isEqualTo("[\"dependent-of:vpc\"]");
+    assertThat(app.get("account").asText()).isEqualTo("prod");
+    assertThat(app.get("policy").toString())
+        .isEqualTo("{\"voters\":[\"alice\"],\"approvalsRequired\":1,\"rejectionsRequired\":1}");
+    assertThat(app.get("dependencies").toString()).isEqualTo("[\"vpc\"]");
+    assertThat(app.get("wave").asInt()).isEqualTo(1);
+    assertThat(json.get("order").toString()).isEqualTo("[[\"vpc\"],[\"app\"]]");
+  }
+
+  @Test
+  void outputIsDeterministic() throws Exception {
+    write("vpc/main.tf", "# changed\n");
+    commit();
+
+    run("stack", "--repo", repo.toString(), "--base", "main~1", "--head", "main", "--format", "json");
+    String first = out.toString();
+    out.getBuffer().setLength(0);
+    run("stack", "--repo", repo.toString(), "--base", "main~1", "--head", "main", "--format", "json");
+
+    assertThat(out.toString()).isEqualTo(first);
+  }
+
+  @Test
+  void textShowsWavesAndReasons() throws Exception {
+    write("vpc/main.tf", "# changed\n");
+    commit();
+
+    assertThat(run("stack", "--repo", repo.toString(), "--base", "main~1", "--head", "main")).isZero();
+
+    assertThat(out.toString()).contains("wave 0\n└── apply vpc  [prod: 1 approval from alice]\n    reasons: changed\n");
+  }
+
+  @Test
+  void unresolvedDependencyPathsPrintTheStackAndExitOne() throws Exception {
+    write("dyn/terragrunt.hcl", "dependency \"x\" {\n  config_path = local.missing ? \"../a\" : \"../b\"\n}\n");
+    commit();
+
+    int code = run("stack", "--repo", repo.toString(), "--base", "main~1", "--head", "main", "--format", "json");
+
+    assertThat(code).isEqualTo(1);
+    assertThat(out.toString()).contains("\"path\": \"dyn\"");
+    assertThat(err.toString()).contains("dyn/terragrunt.hcl:2 (head): unresolved dependency path").doesNotContain("\tat ");
+  }
+
+  @Test
+  void unknownRevisionExitsTwoNamingIt() {
+    int code = run("stack", "--repo", repo.toString(), "--base", "main", "--head", "nope");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(out.toString()).isEmpty();
+    assertThat(err.toString()).isEqualTo("error: unknown revision 'nope'\n");
+  }
+
+  @Test
+  void deletedUnitStillInUseExitsTwoNamingBoth() throws Exception {
+    FileUtils.delete(repo.resolve("vpc").toFile(), FileUtils.RECURSIVE);
+    commit();
+
+    int code = run("stack", "--repo", repo.toString(), "--base", "main~1", "--head", "main");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).startsWith("error: deleted unit vpc is still a dependency of app (").doesNotContain("\tat ");
+  }
+
+  @Test
+  void changedFilesAreReadFromAFile() throws Exception {
+    commit();
+    Path list = repo.resolveSibling(repo.getFileName() + "-changed.txt");
+    Files.writeString(list, "./app/terragrunt.hcl\n\nREADME.md\n");
+
+    int code = run("stack", "--repo", repo.toString(), "--base", "main", "--head", "main",
+        "--changed-files", list.toString(), "--format", "json");
+
+    assertThat(code).isZero();
+    JsonNode json = new ObjectMapper().readTree(out.toString());
+    assertThat(json.get("units")).hasSize(1);
+    assertThat(json.get("ignored").toString()).isEqualTo("[\"README.md\"]");
+    Files.delete(list);
+  }
+
+  @Test
+  void badDiffModeExitsTwo() {
+    int code = run("stack", "--repo", repo.toString(), "--base", "main", "--head", "main", "--diff", "sideways");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("unknown diff mode 'sideways'");
+  }
+}
