@@ -154,11 +154,14 @@ public final class UnitGraph {
     return levels(subset, true);
   }
 
-  /** The destroy order of a subset: dependents first, exactly the reverse of {@link #runOrder(Collection)}. */
+  /**
+   * The destroy order of a subset, as Terragrunt's queue builds it for "down" commands: each level
+   * holds the units whose in-subset dependents are all in earlier levels, ties broken by path. This
+   * is not always the reverse of {@link #runOrder(Collection)}: a unit nothing depends on is
+   * destroyed in the first level however deep it sits.
+   */
   public List<List<String>> destroyOrder(Collection<String> subset) {
-    List<List<String>> order = new ArrayList<>(levels(subset, true));
-    Collections.reverse(order);
-    return List.copyOf(order);
+    return levels(subset, false);
   }
 
   /** The destroy order of every unit. */

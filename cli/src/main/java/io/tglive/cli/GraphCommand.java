@@ -1,0 +1,110 @@
+package io.tglive.cli;
+
+import io.tglive.config.Diagnostic;
+import io.tglive.config.HclFileCache;
+import io.tglive.config.UnresolvedEdge;
+import io.tglive.graph.GraphLoader;
+import io.tglive.graph.LoadOptions;
+import io.tglive.graph.LoadProgress;
+import io.tglive.graph.LoadedGraph;
+import io.tglive.graph.UnitNode;
+import io.tglive.graph.render.GraphFormat;
+import io.tglive.repo.DiskTree;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code tglive graph}: prints the dependency graph of a live repository. */
+@Command(
+    name = "graph",
+    description = "Prints the dependency graph of a Terragrunt live repository.",
+    mixinStandardHelpOptions = true,
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:complete graph",
+      "1:some dependency paths could not be resolved (the graph is still printed)",
+      "2:errors: configuration, cycle, bad arguments; or unresolved paths with --strict"
+    })
+public final class GraphCommand implements Callable<Integer> {
+
+  @Spec private CommandSpec spec;
+
+  @Option(names = "--repo", required = true, paramLabel = "DIR", description = "Repository root.")
+  private Path repo;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "dot",
+      description = "dot (as terragrunt dag graph), json, mermaid or text. Default: ${DEFAULT-VALUE}.")
+  private GraphFormat format;
+
+  @Option(names = "--strict", description = "Fail (exit 2) when a dependency path cannot be resolved.")
+  private boolean strict;
+
+  @Option(
+      names = "--root-config-is-unit",
+      description = "Treat an included terragrunt.hcl without terraform source as a unit (Terragrunt 1.x).")
+  private boolean rootConfigIsUnit;
+
+  @Override
+  public Integer call() throws Exception {
+    if (!Files.isDirectory(repo)) {
+      throw new ParameterException(spec.commandLine(), "--repo " + repo + ": not a directory");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    DiskTree tree = new DiskTree(repo);
+    LoadOptions options = new LoadOptions(System.getenv(), rootConfigIsUnit, 0);
+    LoadedGraph loaded = GraphLoader.load(tree, options, new HclFileCache(), progress(err));
+
+    for (Diagnostic diagnostic : loaded.diagnostics()) {
+      err.println("warning: " + diagnostic);
+    }
+    for (String stack : loaded.unsupportedStacks()) {
+      err.println("warning: " + stack + ": terragrunt.stack.hcl is not supported; its units are not in the graph");
+    }
+    List<String> unresolved = new ArrayList<>();
+    for (UnitNode unit : loaded.graph().units().values()) {
+      for (UnresolvedEdge edge : unit.unresolved()) {
+        unresolved.add(edge.location() + ": unresolved dependency path: " + edge.expression());
+      }
+    }
+    if (strict && !unresolved.isEmpty()) {
+      unresolved.forEach(line -> err.println("error: " + line));
+      err.flush();
+      return 2;
+    }
+    out.print(format.render(loaded.graph(), tree.root()));
+    out.flush();
+    unresolved.forEach(line -> err.println("warning: " + line));
+    err.flush();
+    return unresolved.isEmpty() ? 0 : 1;
+  }
+
+  /** Prints {@code parsed N/M units} on a terminal, at most every 100 ms; nothing otherwise. */
+  private static LoadProgress progress(PrintWriter err) {
+    if (System.console() == null) {
+      return LoadProgress.NONE;
+    }
+    long[] last = {0};
+    return (done, total) -> {
+      synchronized (last) {
+        long now = System.nanoTime();
+        if (done == total || now - last[0] > 100_000_000L) {
+          last[0] = now;
+          err.print("\rparsed " + done + "/" + total + " units" + (done == total ? "\n" : ""));
+          err.flush();
+        }
+      }
+    };
+  }
+}

@@ -1,0 +1,128 @@
+package io.tglive.change;
+
+import io.tglive.graph.UnitGraph;
+import io.tglive.graph.UnitNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Maps changed files to the units they select. A file inside a unit's directory (and not inside a
+ * nested unit) selects that unit; every unit that reads a file, or a directory holding it (a local
+ * module), is selected by it too. Added files are mapped against the head graph, deleted files
+ * against the base graph, modified files against both. Units only at head are added, units only at
+ * base are deleted, whatever files changed.
+ */
+public final class ChangeMapper {
+
+  private ChangeMapper() {}
+
+  /** The units the changed files select directly (no dependents or dependencies yet). */
+  public static Selection select(UnitGraph base, UnitGraph head, List<ChangedFile> files, IgnoreRules ignore) {
+    SortedMap<String, SortedSet<Reason>> applies = new TreeMap<>();
+    SortedMap<String, SortedSet<Reason>> destroys = new TreeMap<>();
+    for (String unit : head.units().keySet()) {
+      if (!base.contains(unit)) {
+        add(applies, unit, Reason.ADDED);
+      }
+    }
+    for (String unit : base.units().keySet()) {
+      if (!head.contains(unit)) {
+        add(destroys, unit, Reason.DELETED);
+      }
+    }
+    Map<String, List<String>> baseReaders = readers(base);
+    Map<String, List<String>> headReaders = readers(head);
+    SortedSet<String> unmapped = new TreeSet<>();
+    SortedSet<String> ignored = new TreeSet<>();
+    for (ChangedFile file : files) {
+      if (ignore.ignores(file.path())) {
+        ignored.add(file.path());
+        continue;
+      }
+      boolean mapped = false;
+      if (file.kind() != ChangeKind.DELETED) {
+        mapped |= map(file.path(), head, headReaders, base, head, applies);
+      }
+      if (file.kind() != ChangeKind.ADDED) {
+        mapped |= map(file.path(), base, baseReaders, base, head, applies);
+      }
+      if (!mapped) {
+        unmapped.add(file.path());
+      }
+    }
+    return new Selection(applies, destroys, unmapped, ignored);
+  }
+
+  /**
+   * Selects, among the units of {@code graph}, the owner and the readers of a file; only units that
+   * exist at head are recorded, since units only at base are destroyed anyway. True if any unit of
+   * {@code graph} owns or reads the file.
+   */
+  private static boolean map(
+      String file,
+      UnitGraph graph,
+      Map<String, List<String>> readers,
+      UnitGraph base,
+      UnitGraph head,
+      SortedMap<String, SortedSet<Reason>> applies) {
+    boolean mapped = false;
+    String owner = owner(graph, file);
+    if (owner != null) {
+      mapped = true;
+      if (head.contains(owner)) {
+        add(applies, owner, base.contains(owner) ? Reason.CHANGED : Reason.ADDED);
+      }
+    }
+    for (String directory = file; directory != null; directory = parent(directory)) {
+      for (String reader : readers.getOrDefault(directory, List.of())) {
+        if (!reader.equals(owner)) {
+          mapped = true;
+          if (head.contains(reader)) {
+            add(applies, reader, Reason.reads(file));
+          }
+        }
+      }
+    }
+    return mapped;
+  }
+
+  /** The innermost unit whose directory holds the file, or null. */
+  private static String owner(UnitGraph graph, String file) {
+    for (String directory = parent(file); directory != null; directory = parent(directory)) {
+      if (graph.contains(directory)) {
+        return directory;
+      }
+    }
+    return null;
+  }
+
+  /** Each path read by a unit, with the units reading it. */
+  private static Map<String, List<String>> readers(UnitGraph graph) {
+    Map<String, List<String>> readers = new HashMap<>();
+    for (UnitNode unit : graph.units().values()) {
+      for (String read : unit.reads()) {
+        readers.computeIfAbsent(read, k -> new ArrayList<>()).add(unit.path());
+      }
+    }
+    return readers;
+  }
+
+  /** The parent directory ({@code .} for the root), or null for the root itself. */
+  private static String parent(String path) {
+    if (path.equals(".")) {
+      return null;
+    }
+    int slash = path.lastIndexOf('/');
+    return slash < 0 ? "." : path.substring(0, slash);
+  }
+
+  private static void add(SortedMap<String, SortedSet<Reason>> units, String unit, Reason reason) {
+    units.computeIfAbsent(unit, k -> new TreeSet<>()).add(reason);
+  }
+}

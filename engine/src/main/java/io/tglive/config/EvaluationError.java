@@ -1,0 +1,63 @@
+package io.tglive.config;
+
+import io.tglive.hcl.SourceRange;
+
+/**
+ * An expression cannot be evaluated. Thrown inside the evaluator and turned into a {@link
+ * ConfigException} (or an {@link UnresolvedEdge}) at its boundary; {@code try} and {@code can}
+ * recover from it when {@link #recoverable()}.
+ */
+final class EvaluationError extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  private final transient SourceRange range;
+  private final String detail;
+  private final boolean recoverable;
+  private final boolean positioned;
+
+  /** An error whose position the evaluator adds. */
+  EvaluationError(String detail) {
+    this(null, detail, true, false);
+  }
+
+  EvaluationError(SourceRange range, String detail) {
+    this(range, detail, true, range != null);
+  }
+
+  private EvaluationError(SourceRange range, String detail, boolean recoverable, boolean positioned) {
+    super(range == null ? detail : range.describe() + ": " + detail, null, false, false);
+    this.range = range;
+    this.detail = detail;
+    this.recoverable = recoverable;
+    this.positioned = positioned;
+  }
+
+  /** An error that {@code try} and {@code can} must not hide, such as a cycle or an I/O failure. */
+  static EvaluationError fatal(SourceRange range, String detail) {
+    return new EvaluationError(range, detail, false, range != null);
+  }
+
+  /** An error whose message already names its position, such as a syntax error in another file. */
+  static EvaluationError positioned(String message) {
+    return new EvaluationError(null, message, true, true);
+  }
+
+  SourceRange range() {
+    return range;
+  }
+
+  /** The message without the position. */
+  String detail() {
+    return detail;
+  }
+
+  boolean recoverable() {
+    return recoverable;
+  }
+
+  /** This error positioned at {@code where} unless it already has a position. */
+  EvaluationError at(SourceRange where) {
+    return positioned || where == null ? this : new EvaluationError(where, detail, recoverable, true);
+  }
+}

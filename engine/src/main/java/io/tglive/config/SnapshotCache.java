@@ -1,0 +1,61 @@
+package io.tglive.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What every evaluation of one snapshot with one environment shares: file-system probes, content
+ * ids and the values of {@code read_terragrunt_config} targets. A snapshot does not change, so
+ * entries never go stale. Thread-safe; nothing is computed while holding a lock.
+ */
+final class SnapshotCache {
+
+  /** What a path holds. */
+  enum Kind {
+    MISSING,
+    FILE,
+    DIRECTORY,
+    OTHER
+  }
+
+  /**
+   * An evaluated {@code read_terragrunt_config} target.
+   *
+   * @param readerDependent true when the value depends on the reading unit (it called {@code
+   *     get_original_terragrunt_dir}), so it is cached per reading unit
+   */
+  record ReadResult(Value value, Set<Path> reads, List<Diagnostic> diagnostics, boolean readerDependent) {
+    ReadResult {
+      reads = Set.copyOf(reads);
+      diagnostics = List.copyOf(diagnostics);
+    }
+  }
+
+  private record ReaderKey(Path file, Path originalDirectory) {}
+
+  final ConcurrentHashMap<Path, Kind> kinds = new ConcurrentHashMap<>();
+  final ConcurrentHashMap<Path, String> contentIds = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Path, ReadResult> reads = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<ReaderKey, ReadResult> readerDependentReads = new ConcurrentHashMap<>();
+
+  /** The cached value of reading {@code file} from a unit in {@code originalDirectory}, or null. */
+  ReadResult read(Path file, Path originalDirectory) {
+    ReadResult result = reads.get(file);
+    if (result != null && result.readerDependent()) {
+      return readerDependentReads.get(new ReaderKey(file, originalDirectory));
+    }
+    return result;
+  }
+
+  /** Caches the value of reading {@code file} from a unit in {@code originalDirectory}. */
+  void storeRead(Path file, Path originalDirectory, ReadResult result) {
+    if (result.readerDependent()) {
+      reads.putIfAbsent(file, result);
+      readerDependentReads.putIfAbsent(new ReaderKey(file, originalDirectory), result);
+    } else {
+      reads.putIfAbsent(file, result);
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package io.tglive.graph;
+
+import io.tglive.config.ConfigException;
+import io.tglive.repo.RepoTree;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a walk of a repository finds: directories holding a {@code terragrunt.hcl}, {@code
+ * terragrunt.stack.hcl} files and directories holding {@code *.tf} files. The walk skips every
+ * dot-directory, which covers Terragrunt's always-ignored {@code .git}, {@code .terraform} and
+ * {@code .terragrunt-cache} as well as generated {@code .terragrunt-stack} directories.
+ *
+ * @param unitDirectories directories holding a {@code terragrunt.hcl}, in walk (sorted) order
+ * @param stackFiles {@code terragrunt.stack.hcl} files
+ * @param terraformDirectories directories holding at least one {@code *.tf} file
+ */
+record RepoScan(List<Path> unitDirectories, List<Path> stackFiles, Set<Path> terraformDirectories) {
+
+  /** Walks the whole tree from its root. */
+  static RepoScan of(RepoTree tree) throws ConfigException {
+    RepoScan scan = new RepoScan(new ArrayList<>(), new ArrayList<>(), new HashSet<>());
+    try {
+      scan.walk(tree, tree.root());
+    } catch (IOException e) {
+      throw new ConfigException(tree.root() + ": cannot read the repository: " + e.getMessage(), e);
+    }
+    return scan;
+  }
+
+  /** True when the directory holds a {@code *.tf} file. */
+  boolean hasTerraformFiles(Path directory) {
+    return terraformDirectories.contains(directory);
+  }
+
+  private void walk(RepoTree tree, Path directory) throws IOException {
+    for (Path entry : tree.list(directory)) {
+      String name = entry.getFileName().toString();
+      if (name.equals("terragrunt.hcl")) {
+        unitDirectories.add(directory);
+      } else if (name.equals("terragrunt.stack.hcl")) {
+        stackFiles.add(entry);
+      } else if (name.endsWith(".tf")) {
+        terraformDirectories.add(directory);
+      } else if (!name.startsWith(".") && tree.isDirectory(entry)) {
+        walk(tree, entry);
+      }
+    }
+  }
+}

@@ -1,0 +1,150 @@
+package io.tglive.stack;
+
+import io.tglive.change.ChangeException;
+import io.tglive.change.ChangeMapper;
+import io.tglive.change.ChangedFile;
+import io.tglive.change.Closure;
+import io.tglive.change.GitChanges;
+import io.tglive.change.IgnoreRules;
+import io.tglive.change.Selection;
+import io.tglive.config.ConfigException;
+import io.tglive.config.Diagnostic;
+import io.tglive.config.HclFileCache;
+import io.tglive.config.UnresolvedEdge;
+import io.tglive.graph.GraphCycleException;
+import io.tglive.graph.GraphLoader;
+import io.tglive.graph.LoadedGraph;
+import io.tglive.graph.RepoPaths;
+import io.tglive.graph.UnitGraph;
+import io.tglive.graph.UnitNode;
+import io.tglive.policy.RepoSettings;
+import io.tglive.policy.SettingsException;
+import io.tglive.repo.GitTree;
+import io.tglive.repo.RepoTree;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.eclipse.jgit.errors.RepositoryNotFoundException;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+
+/**
+ * Computes the deploy stack of a change to a live repository: resolves the commits, lists the
+ * changed files, evaluates the graphs of both commits (sharing parsed files), maps files to units,
+ * grows the selection and orders it. Settings ({@code .tglive.yaml}: accounts and ignore globs) are
+ * read from the head commit.
+ */
+public final class StackPlanner {
+
+  private StackPlanner() {}
+
+  /** The stack of the change {@code request} describes in the git repository at {@code repo}. */
+  public static StackResult plan(Path repo, StackRequest request) throws StackException {
+    try (Repository repository = open(repo)) {
+      return plan(repository, request);
+    } catch (IOException e) {
+      throw new StackException(repo + ": cannot read the repository: " + e.getMessage());
+    }
+  }
+
+  private static StackResult plan(Repository repository, StackRequest request) throws StackException, IOException {
+    ObjectId base;
+    ObjectId head;
+    try {
+      ObjectId requestedBase = GitChanges.resolve(repository, request.base());
+      head = GitChanges.resolve(repository, request.head());
+      base = GitChanges.diffBase(repository, requestedBase, head, request.diff());
+    } catch (ChangeException e) {
+      throw new StackException(e.getMessage());
+    }
+    GitTree baseTree = GitTree.of(repository, base);
+    GitTree headTree = GitTree.of(repository, head);
+    List<ChangedFile> files = request.changedFiles().isPresent()
+        ? request.changedFiles().get().stream().map(f -> ChangedFile.classify(f, baseTree, headTree)).toList()
+        : GitChanges.diff(repository, base, head);
+    RepoSettings settings = settings(headTree);
+
+    HclFileCache cache = new HclFileCache();
+    LoadedGraph baseGraph = load(baseTree, "base", request, cache);
+    LoadedGraph headGraph = load(headTree, "head", request, cache);
+
+    Selection selected = ChangeMapper.select(
+        baseGraph.graph(), headGraph.graph(), files, IgnoreRules.of(settings.ignore()));
+    Selection grown = Closure.expand(
+        selected, headGraph.graph(), request.includeDependents(), request.includeDependencies());
+    DeployStack stack = StackBuilder.build(grown, baseGraph.graph(), headGraph.graph(), settings.accounts());
+
+    List<StackResult.Unresolved> unresolved = new ArrayList<>();
+    unresolved(headGraph.graph(), headTree.root(), "head", headGraph.graph().units().keySet(), unresolved);
+    unresolved(baseGraph.graph(), baseTree.root(), "base", grown.destroys().keySet(), unresolved);
+    Set<String> warnings = new LinkedHashSet<>();
+    for (LoadedGraph loaded : List.of(headGraph, baseGraph)) {
+      loaded.diagnostics().stream().map(Diagnostic::toString).forEach(warnings::add);
+      loaded.unsupportedStacks().stream()
+          .map(file -> file + ": terragrunt.stack.hcl is not supported; its units are not in the stack")
+          .forEach(warnings::add);
+    }
+    return new StackResult(base.name(), head.name(), request.diff(), stack, grown.unmapped(), grown.ignored(),
+        unresolved, List.copyOf(warnings));
+  }
+
+  private static Repository open(Path repo) throws StackException, IOException {
+    FileRepositoryBuilder builder = new FileRepositoryBuilder().setMustExist(true).findGitDir(repo.toFile());
+    if (builder.getGitDir() == null) {
+      throw new StackException(repo + ": not a git repository");
+    }
+    try {
+      return builder.build();
+    } catch (RepositoryNotFoundException e) {
+      throw new StackException(repo + ": not a git repository");
+    }
+  }
+
+  private static RepoSettings settings(RepoTree head) throws StackException, IOException {
+    Path file = head.root().resolve(RepoSettings.FILE_NAME);
+    if (!head.isFile(file)) {
+      return RepoSettings.defaults();
+    }
+    try {
+      return RepoSettings.parse(file.toString(), new String(head.read(file), StandardCharsets.UTF_8));
+    } catch (SettingsException e) {
+      throw new StackException(e.getMessage());
+    }
+  }
+
+  private static LoadedGraph load(GitTree tree, String name, StackRequest request, HclFileCache cache)
+      throws StackException {
+    try {
+      return GraphLoader.load(tree, request.loadOptions(), cache);
+    } catch (ConfigException | GraphCycleException e) {
+      String prefix = name + " " + tree.commit().abbreviate(10).name() + ": ";
+      throw new StackException(Arrays.stream(e.getMessage().split("\n"))
+          .map(line -> line.startsWith(" ") ? line : prefix + line)
+          .collect(Collectors.joining("\n")));
+    }
+  }
+
+  private static void unresolved(
+      UnitGraph graph, Path root, String tree, Set<String> units, List<StackResult.Unresolved> into) {
+    List<StackResult.Unresolved> found = new ArrayList<>();
+    for (String path : units) {
+      UnitNode unit = graph.unit(path);
+      for (UnresolvedEdge edge : unit.unresolved()) {
+        Path file = edge.location().file();
+        found.add(new StackResult.Unresolved(path, file.isAbsolute() ? RepoPaths.relative(root, file) : file.toString(),
+            edge.location().line(), edge.expression(), tree));
+      }
+    }
+    found.sort(Comparator.comparing(StackResult.Unresolved::unit).thenComparing(StackResult.Unresolved::file)
+        .thenComparingInt(StackResult.Unresolved::line));
+    into.addAll(found);
+  }
+}

@@ -1,0 +1,164 @@
+package io.tglive.bench;
+
+import io.tglive.config.HclFileCache;
+import io.tglive.graph.GraphLoader;
+import io.tglive.graph.LoadOptions;
+import io.tglive.graph.LoadedGraph;
+import io.tglive.repo.DiskTree;
+import io.tglive.repo.RepoTree;
+import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * Measures {@link GraphLoader} on synthetic repositories ({@link SyntheticLiveRepo}) of several
+ * sizes in one warm JVM: median build time, units per second, peak heap and the ratio to a floor
+ * that only walks the same tree and reads every {@code .hcl} file (with the same parallelism).
+ *
+ * <p>Run: {@code ./mvnw -q -pl engine test-compile exec:exec@graph-bench} (sizes default to
+ * 1000,10000,50000; set {@code -Dgraph.bench.sizes=...}; the JVM runs with {@code -Xmx1g}).
+ */
+public final class GraphBenchmark {
+
+  private static final int RUNS = 5;
+
+  private GraphBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int[] sizes = Arrays.stream((args.length > 0 ? args[0] : "1000,10000,50000").split(","))
+        .mapToInt(s -> Integer.parseInt(s.trim())).toArray();
+    int parallelism = Runtime.getRuntime().availableProcessors();
+    System.out.printf("graph benchmark: %d processors, max heap %d MB, %d runs per size (median)%n",
+        parallelism, Runtime.getRuntime().maxMemory() >> 20, RUNS);
+    System.out.printf("%8s %10s %10s %12s %10s %8s %10s%n",
+        "units", "build ms", "floor ms", "units/s", "peak MB", "ratio", "gc ms");
+    Path base = Files.createTempDirectory("tglive-graph-bench");
+    try {
+      for (int size : sizes) {
+        Path repo = base.resolve("repo-" + size);
+        SyntheticLiveRepo.generate(repo, size, 42L);
+        measure(repo, size, parallelism);
+      }
+    } finally {
+      delete(base);
+    }
+  }
+
+  private static void measure(Path repo, int size, int parallelism) throws Exception {
+    RepoTree tree = new DiskTree(repo);
+    LoadOptions options = new LoadOptions(java.util.Map.of(), false, parallelism);
+    // Warm up both paths before timing.
+    floor(tree, parallelism);
+    LoadedGraph warm = GraphLoader.load(tree, options, new HclFileCache());
+    if (warm.graph().units().size() != size) {
+      throw new IllegalStateException("expected " + size + " units, loaded " + warm.graph().units().size());
+    }
+    warm = null;
+
+    long[] floors = new long[RUNS];
+    for (int i = 0; i < RUNS; i++) {
+      long start = System.nanoTime();
+      floor(tree, parallelism);
+      floors[i] = System.nanoTime() - start;
+    }
+    System.gc();
+    resetPeaks();
+    long gcBefore = gcMillis();
+    long[] builds = new long[RUNS];
+    for (int i = 0; i < RUNS; i++) {
+      long start = System.nanoTime();
+      GraphLoader.load(tree, options, new HclFileCache());
+      builds[i] = System.nanoTime() - start;
+    }
+    long gc = (gcMillis() - gcBefore) / RUNS;
+    long build = median(builds);
+    long floor = median(floors);
+    System.out.printf("%8d %10.0f %10.0f %12.0f %10d %8.2f %10d%n",
+        size, build / 1e6, floor / 1e6, size / (build / 1e9), peakHeapMegabytes(),
+        (double) build / floor, gc);
+  }
+
+  /** Walks the tree with the loader's skip rules and reads every {@code .hcl} file: nothing else. */
+  private static long floor(RepoTree tree, int parallelism) throws Exception {
+    List<Path> files = new ArrayList<>();
+    walk(tree, tree.root(), files);
+    AtomicLong chars = new AtomicLong();
+    ForkJoinPool pool = new ForkJoinPool(parallelism);
+    try {
+      pool.submit(() -> files.parallelStream().forEach(file -> {
+        try {
+          chars.addAndGet(new String(tree.read(file), StandardCharsets.UTF_8).length());
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      })).get();
+    } finally {
+      pool.shutdown();
+    }
+    return chars.get();
+  }
+
+  private static void walk(RepoTree tree, Path directory, List<Path> files) throws IOException {
+    for (Path entry : tree.list(directory)) {
+      String name = entry.getFileName().toString();
+      if (name.endsWith(".hcl")) {
+        files.add(entry);
+      } else if (!name.startsWith(".") && tree.isDirectory(entry)) {
+        walk(tree, entry, files);
+      }
+    }
+  }
+
+  private static long median(long[] values) {
+    long[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
+  }
+
+  private static void resetPeaks() {
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        pool.resetPeakUsage();
+      }
+    }
+  }
+
+  /** The sum of the heap pools' peaks since the last reset (an upper bound of the peak heap). */
+  private static long peakHeapMegabytes() {
+    long peak = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        peak += pool.getPeakUsage().getUsed();
+      }
+    }
+    return peak >> 20;
+  }
+
+  private static long gcMillis() {
+    long total = 0;
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      total += Math.max(0, gc.getCollectionTime());
+    }
+    return total;
+  }
+
+  private static void delete(Path dir) throws IOException {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+}

@@ -1,0 +1,3 @@
+dependency "beta" {
+  config_path = "../beta"
+}

@@ -1,0 +1,5 @@
+# beta needs gamma
+
+dependency "gamma" {
+  config_path = "../gamma"
+}

@@ -1,0 +1,3 @@
+dependency "alpha" {
+  config_path = "../alpha"
+}

@@ -1,0 +1,3 @@
+dependency "unit2" {
+  config_path = "../unit2"
+}

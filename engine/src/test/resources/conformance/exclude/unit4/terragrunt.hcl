@@ -1,0 +1,5 @@
+# Excluded for every command.
+exclude {
+  if      = true
+  actions = ["all"]
+}

@@ -1,0 +1,5 @@
+# The condition is false: not excluded.
+exclude {
+  if      = false
+  actions = ["all"]
+}

@@ -1,0 +1,5 @@
+# Excluded only from destroy, which the graph does not draw.
+exclude {
+  if      = true
+  actions = ["destroy"]
+}

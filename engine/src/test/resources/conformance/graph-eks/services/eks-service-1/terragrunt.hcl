@@ -1,0 +1,7 @@
+dependency "eks" {
+  config_path = "../../eks"
+}
+
+terraform {
+  source = "."
+}

@@ -1,0 +1,7 @@
+dependency "eks-service-2" {
+  config_path = "../eks-service-2"
+}
+
+terraform {
+  source = "."
+}

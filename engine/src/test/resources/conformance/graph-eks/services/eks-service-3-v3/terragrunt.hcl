@@ -1,0 +1,7 @@
+dependency "eks-service-3-v2" {
+  config_path = "../eks-service-3-v2"
+}
+
+terraform {
+  source = "."
+}

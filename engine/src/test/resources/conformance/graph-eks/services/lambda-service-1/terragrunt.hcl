@@ -1,0 +1,7 @@
+dependency "lambda" {
+  config_path = "../../lambda"
+}
+
+terraform {
+  source = "."
+}

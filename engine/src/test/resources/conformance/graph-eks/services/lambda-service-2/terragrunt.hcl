@@ -1,0 +1,7 @@
+dependency "lambda-service-1" {
+  config_path = "../lambda-service-1"
+}
+
+terraform {
+  source = "."
+}

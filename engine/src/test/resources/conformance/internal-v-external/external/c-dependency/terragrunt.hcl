@@ -1,0 +1,1 @@
+# Outside the repository that depends on it.
