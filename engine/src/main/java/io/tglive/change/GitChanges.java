@@ -12,6 +12,7 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.revwalk.filter.RevFilter;
 import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 /** Resolves revisions and lists the files changed between two commits, with JGit and without rename detection. */
 public final class GitChanges {
@@ -58,6 +59,7 @@ public final class GitChanges {
       treeWalk.addTree(walk.parseCommit(from).getTree());
       treeWalk.addTree(walk.parseCommit(to).getTree());
       treeWalk.setRecursive(true);
+      treeWalk.setFilter(TreeFilter.ANY_DIFF);
       for (DiffEntry entry : DiffEntry.scan(treeWalk)) {
         switch (entry.getChangeType()) {
           case ADD -> files.add(new ChangedFile(entry.getNewPath(), ChangeKind.ADDED));

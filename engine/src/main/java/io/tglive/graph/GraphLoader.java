@@ -52,6 +52,18 @@ public final class GraphLoader {
     return load(tree, options, evaluator::evaluate, progress);
   }
 
+  /**
+   * Loads the graph of the snapshot, reusing evaluations from other snapshots loaded with the same
+   * evaluation cache (see {@link EvaluationCache} for when an evaluation is reused).
+   */
+  public static LoadedGraph load(
+      RepoTree tree, LoadOptions options, HclFileCache cache, EvaluationCache evaluations)
+      throws ConfigException, GraphCycleException {
+    TerragruntEvaluator evaluator = new TerragruntEvaluator(tree, options.environment(), cache);
+    EvaluationCache.Snapshot snapshot = evaluations.snapshot(tree, options.environment());
+    return load(tree, options, directory -> snapshot.evaluate(directory, evaluator::evaluate), LoadProgress.NONE);
+  }
+
   /** Evaluates one unit directory; the seam between discovery and configuration evaluation. */
   @FunctionalInterface
   interface UnitEvaluator {

@@ -38,6 +38,8 @@ public final class GitTree implements RepoTree {
   private final Map<String, Entry> entries;
   /** Repository-relative directory to its child names, sorted. */
   private final Map<String, List<String>> children;
+  /** False when the tree holds no symbolic link, so paths resolve with one lookup. */
+  private final boolean hasLinks;
   /** The text of every symbolic link read so far. */
   private final Map<String, String> linkTargets = new ConcurrentHashMap<>();
 
@@ -50,6 +52,7 @@ public final class GitTree implements RepoTree {
     this.commit = commit;
     this.entries = entries;
     this.children = children;
+    this.hasLinks = entries.values().stream().anyMatch(e -> isType(e.mode(), FileMode.TYPE_SYMLINK));
   }
 
   /**
@@ -133,6 +136,12 @@ public final class GitTree implements RepoTree {
     return file(file).id().name();
   }
 
+  /** The git tree id of a directory (equal for directories with equal contents), or null if it is not one. */
+  public String treeId(Path directory) {
+    String resolved = resolve(directory);
+    return resolved == null || !children.containsKey(resolved) ? null : entries.get(resolved).id().name();
+  }
+
   private Entry file(Path file) throws IOException {
     String resolved = resolve(file);
     if (resolved == null || children.containsKey(resolved)) {
@@ -148,6 +157,9 @@ public final class GitTree implements RepoTree {
       return null;
     }
     String relative = root.relativize(normalized).toString().replace('\\', '/');
+    if (!hasLinks) {
+      return entries.containsKey(relative) ? relative : null;
+    }
     try {
       return resolve(relative, 0);
     } catch (IOException e) {

@@ -11,6 +11,7 @@ import io.tglive.config.ConfigException;
 import io.tglive.config.Diagnostic;
 import io.tglive.config.HclFileCache;
 import io.tglive.config.UnresolvedEdge;
+import io.tglive.graph.EvaluationCache;
 import io.tglive.graph.GraphCycleException;
 import io.tglive.graph.GraphLoader;
 import io.tglive.graph.LoadedGraph;
@@ -38,7 +39,8 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 /**
  * Computes the deploy stack of a change to a live repository: resolves the commits, lists the
- * changed files, evaluates the graphs of both commits (sharing parsed files), maps files to units,
+ * changed files, evaluates the graphs of both commits (sharing parsed files and, where their inputs
+ * are unchanged, unit evaluations), maps files to units,
  * grows the selection and orders it. Settings ({@code .tglive.yaml}: accounts and ignore globs) are
  * read from the head commit.
  */
@@ -73,8 +75,9 @@ public final class StackPlanner {
     RepoSettings settings = settings(headTree);
 
     HclFileCache cache = new HclFileCache();
-    LoadedGraph baseGraph = load(baseTree, "base", request, cache);
-    LoadedGraph headGraph = load(headTree, "head", request, cache);
+    EvaluationCache evaluations = new EvaluationCache();
+    LoadedGraph baseGraph = load(baseTree, "base", request, cache, evaluations);
+    LoadedGraph headGraph = load(headTree, "head", request, cache, evaluations);
 
     Selection selected = ChangeMapper.select(
         baseGraph.graph(), headGraph.graph(), files, IgnoreRules.of(settings.ignore()));
@@ -120,10 +123,11 @@ public final class StackPlanner {
     }
   }
 
-  private static LoadedGraph load(GitTree tree, String name, StackRequest request, HclFileCache cache)
+  private static LoadedGraph load(
+      GitTree tree, String name, StackRequest request, HclFileCache cache, EvaluationCache evaluations)
       throws StackException {
     try {
-      return GraphLoader.load(tree, request.loadOptions(), cache);
+      return GraphLoader.load(tree, request.loadOptions(), cache, evaluations);
     } catch (ConfigException | GraphCycleException e) {
       String prefix = name + " " + tree.commit().abbreviate(10).name() + ": ";
       throw new StackException(Arrays.stream(e.getMessage().split("\n"))
