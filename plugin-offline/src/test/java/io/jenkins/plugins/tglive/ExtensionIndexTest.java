@@ -13,13 +13,14 @@ import org.junit.jupiter.api.Test;
 class ExtensionIndexTest {
 
   @Test
-  void configurationAndAccountDescriptorAreIndexedExtensions() {
+  void configurationAndDescriptorsAreIndexedExtensions() {
     List<String> indexed = new ArrayList<>();
     for (IndexItem<Extension, Object> item : Index.load(Extension.class, Object.class)) {
       indexed.add(item.className());
     }
 
     assertThat(indexed).contains(
-        TerragruntLiveConfiguration.class.getName(), AccountConfig.DescriptorImpl.class.getName());
+        TerragruntLiveConfiguration.class.getName(), AccountConfig.DescriptorImpl.class.getName(),
+        TerragruntStackStep.DescriptorImpl.class.getName());
   }
 }

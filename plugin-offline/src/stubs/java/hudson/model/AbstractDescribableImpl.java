@@ -1,0 +1,6 @@
+// Hand-written compile-time stub of a Jenkins API type: real name, exact signatures, no behaviour.
+// Never packaged (see pom.xml); checked against the real class by plugin/src/test StubSignaturesTest.
+package hudson.model;
+
+// No declared constructor, as in Jenkins: steps extend this and tests construct them.
+public abstract class AbstractDescribableImpl<T extends AbstractDescribableImpl<T>> implements Describable<T> {}

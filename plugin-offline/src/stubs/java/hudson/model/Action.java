@@ -1,0 +1,14 @@
+// Hand-written compile-time stub of a Jenkins API type: real name, exact signatures, no behaviour.
+// Never packaged (see pom.xml); checked against the real class by plugin/src/test StubSignaturesTest.
+package hudson.model;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
+public interface Action {
+
+  @CheckForNull String getIconFileName();
+
+  @CheckForNull String getDisplayName();
+
+  @CheckForNull String getUrlName();
+}

@@ -1,0 +1,20 @@
+// Hand-written compile-time stub of a Jenkins API type: real name, exact signatures, no behaviour.
+// Never packaged (see pom.xml); checked against the real class by plugin/src/test StubSignaturesTest.
+package hudson.model;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+
+public abstract class Actionable {
+
+  public Actionable() {
+    throw new UnsupportedOperationException();
+  }
+
+  public boolean addOrReplaceAction(@NonNull Action a) {
+    throw new UnsupportedOperationException();
+  }
+
+  public <T extends Action> T getAction(Class<T> type) {
+    throw new UnsupportedOperationException();
+  }
+}

@@ -1,0 +1,16 @@
+// Hand-written compile-time stub of a Jenkins API type: real name, exact signatures, no behaviour.
+// Never packaged (see pom.xml); checked against the real class by plugin/src/test StubSignaturesTest.
+package hudson.model;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
+public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends Actionable {
+
+  private Run() {
+    throw new UnsupportedOperationException();
+  }
+
+  public @CheckForNull RunT getPreviousSuccessfulBuild() {
+    throw new UnsupportedOperationException();
+  }
+}

@@ -1,0 +1,43 @@
+package io.jenkins.plugins.tglive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+
+import hudson.model.Run;
+import io.tglive.change.BuildRevisions;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TerragruntStackActionTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void showsTheStoredStackAsTextAndUnits() throws Exception {
+    TerragruntStackCallable.Outcome outcome;
+    try (LiveRepoFixture repo = new LiveRepoFixture(dir)) {
+      outcome = new TerragruntStackCallable(BuildRevisions.of("main", null, Map.of(), null), "merge-base", false, null,
+          Map.of()).invoke(dir.toFile(), null);
+    }
+
+    TerragruntStackAction action = new TerragruntStackAction(outcome.base(), outcome.head(), outcome.json());
+
+    assertThat(action.getText()).isEqualTo(outcome.text());
+    assertThat(action.getUnits()).extracting(unit -> unit.get("path")).containsExactly("live/vpc", "live/app");
+  }
+
+  @Test
+  void isTheRunsTerragruntStackPage() {
+    TerragruntStackAction action = new TerragruntStackAction("b", "h", "{}");
+    Run<?, ?> run = mock(Run.class);
+
+    action.onAttached(run);
+
+    assertThat(action.getUrlName()).isEqualTo("terragrunt-stack");
+    assertThat(action.getDisplayName()).isEqualTo("Terragrunt stack");
+    assertThat(action.getIconFileName()).isEqualTo("symbol-list");
+    assertThat(action.getRun()).isSameAs(run);
+  }
+}

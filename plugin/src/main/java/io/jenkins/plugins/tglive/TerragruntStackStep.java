@@ -1,0 +1,203 @@
+package io.jenkins.plugins.tglive;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.util.FormValidation;
+import io.tglive.change.BuildRevisions;
+import io.tglive.change.DiffMode;
+import io.tglive.stack.StackMaps;
+import io.tglive.stack.render.StackJsonReader;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+
+/**
+ * {@code terragruntStack}: the deploy stack of the change this build checked out, as a list of maps
+ * in deploy order; also printed to the log and kept on the run as a {@link TerragruntStackAction}.
+ */
+public final class TerragruntStackStep extends Step {
+
+  private String dir = ".";
+  private String base;
+  private String head;
+  private String diff = DiffMode.MERGE_BASE.label();
+  private boolean includeDependencies;
+  private List<String> changedFiles;
+
+  @DataBoundConstructor
+  public TerragruntStackStep() {}
+
+  public String getDir() {
+    return dir;
+  }
+
+  /** The repository's directory, relative to the workspace. */
+  @DataBoundSetter
+  public void setDir(String dir) {
+    this.dir = blank(dir) ? "." : dir.strip();
+  }
+
+  public String getBase() {
+    return base;
+  }
+
+  @DataBoundSetter
+  public void setBase(String base) {
+    this.base = blank(base) ? null : base.strip();
+  }
+
+  public String getHead() {
+    return head;
+  }
+
+  @DataBoundSetter
+  public void setHead(String head) {
+    this.head = blank(head) ? null : head.strip();
+  }
+
+  public String getDiff() {
+    return diff;
+  }
+
+  /** {@code merge-base} or {@code tree}; anything else is rejected. */
+  @DataBoundSetter
+  public void setDiff(String diff) {
+    this.diff = blank(diff) ? DiffMode.MERGE_BASE.label() : DiffMode.fromLabel(diff.strip()).label();
+  }
+
+  public boolean isIncludeDependencies() {
+    return includeDependencies;
+  }
+
+  @DataBoundSetter
+  public void setIncludeDependencies(boolean includeDependencies) {
+    this.includeDependencies = includeDependencies;
+  }
+
+  public List<String> getChangedFiles() {
+    return changedFiles;
+  }
+
+  /**
+   * Repository-relative files to map instead of diffing the commits. Entries may hold several lines
+   * (the form's text area arrives as one entry); a list of blank entries only, such as an empty text
+   * area, leaves the files unset, while an empty list means no file changed.
+   */
+  @DataBoundSetter
+  public void setChangedFiles(List<String> changedFiles) {
+    if (changedFiles == null || (!changedFiles.isEmpty() && changedFiles.stream().allMatch(TerragruntStackStep::blank))) {
+      this.changedFiles = null;
+      return;
+    }
+    this.changedFiles = changedFiles.stream()
+        .filter(entry -> entry != null)
+        .flatMap(String::lines)
+        .map(String::strip)
+        .filter(line -> !line.isEmpty())
+        .toList();
+  }
+
+  /** The changed files one per line, as the form's text area shows them. */
+  public String getChangedFilesText() {
+    return changedFiles == null ? "" : String.join("\n", changedFiles);
+  }
+
+  @Override
+  public StepExecution start(StepContext context) {
+    return new Execution(this, context);
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
+  }
+
+  /** Pipeline metadata and the snippet generator's validation. */
+  @Extension
+  public static final class DescriptorImpl extends StepDescriptor {
+
+    @Override
+    public String getFunctionName() {
+      return "terragruntStack";
+    }
+
+    @NonNull
+    @Override
+    public String getDisplayName() {
+      return "Deploy stack of a Terragrunt live repository change";
+    }
+
+    @Override
+    public Set<? extends Class<?>> getRequiredContext() {
+      return Set.of(Run.class, TaskListener.class, FilePath.class, EnvVars.class);
+    }
+
+    public FormValidation doCheckDiff(@QueryParameter String value) {
+      try {
+        DiffMode.fromLabel(value.strip());
+        return FormValidation.ok();
+      } catch (IllegalArgumentException e) {
+        return FormValidation.error(e.getMessage());
+      }
+    }
+  }
+
+  /** Runs the computation on the agent, then logs, records and returns its result on the controller. */
+  public static final class Execution extends SynchronousNonBlockingStepExecution<List<Map<String, Object>>> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient TerragruntStackStep step;
+
+    Execution(TerragruntStackStep step, StepContext context) {
+      super(context);
+      this.step = step;
+    }
+
+    @Override
+    protected List<Map<String, Object>> run() throws Exception {
+      return stack(step, getContext());
+    }
+
+    /** What {@link #run()} does, with the context passed in. */
+    static List<Map<String, Object>> stack(TerragruntStackStep step, StepContext context) throws Exception {
+      Run<?, ?> run = context.get(Run.class);
+      PrintStream log = context.get(TaskListener.class).getLogger();
+      EnvVars environment = context.get(EnvVars.class);
+      BuildRevisions revisions = BuildRevisions.of(step.base, step.head, environment, previousHead(run));
+      TerragruntStackCallable.Outcome outcome = context.get(FilePath.class).child(step.dir).act(
+          new TerragruntStackCallable(revisions, step.diff, step.includeDependencies, step.changedFiles, environment));
+      if (outcome.status() == TerragruntStackCallable.Outcome.ERROR) {
+        throw new AbortException("terragruntStack: " + outcome.error());
+      }
+      log.println("terragruntStack: " + outcome.revisions());
+      log.print(outcome.text());
+      outcome.warnings().forEach(warning -> log.println("terragruntStack: warning: " + warning));
+      if (outcome.status() == TerragruntStackCallable.Outcome.INCOMPLETE) {
+        log.println("terragruntStack: warning: " + outcome.unresolved()
+            + " dependency path(s) did not resolve; the stack may be incomplete");
+      }
+      run.addOrReplaceAction(new TerragruntStackAction(outcome.base(), outcome.head(), outcome.json()));
+      return StackMaps.units(StackJsonReader.read(outcome.json()).stack());
+    }
+
+    private static String previousHead(Run<?, ?> run) {
+      Run<?, ?> previous = run.getPreviousSuccessfulBuild();
+      TerragruntStackAction action = previous == null ? null : previous.getAction(TerragruntStackAction.class);
+      return action == null ? null : action.getHead();
+    }
+  }
+}
