@@ -22,8 +22,8 @@ import java.util.TreeSet;
 
 /**
  * Orders a selection into a {@link DeployStack}. Applies follow the head graph, dependencies first.
- * A unit of an account that depends on other accounts (transitively) also waits for every apply of
- * those accounts. A destroyed unit waits for the units that depended on it at base: their destroys
+ * A unit (apply or destroy) of an account that depends on other accounts (transitively) also waits
+ * for every apply of those accounts. A destroyed unit waits for the units that depended on it at base: their destroys
  * (reverse dependency order on the base graph) and their applies (they no longer need it).
  */
 public final class StackBuilder {
@@ -50,17 +50,16 @@ public final class StackBuilder {
     }
 
     Map<String, SortedSet<String>> after = new TreeMap<>();
-    for (String unit : applies) {
-      SortedSet<String> waits = within(head.dependencies(unit), applies);
+    for (String unit : members) {
+      SortedSet<String> waits = applies.contains(unit)
+          ? within(head.dependencies(unit), applies)
+          : within(base.dependents(unit), members);
       accountOf.get(unit).ifPresent(account -> {
         for (String dependency : accountDependencies(accounts, account)) {
           waits.addAll(appliesByAccount.getOrDefault(dependency, List.of()));
         }
       });
       after.put(unit, waits);
-    }
-    for (String unit : destroys) {
-      after.put(unit, within(base.dependents(unit), members));
     }
 
     List<List<String>> order = levels(after, applies, head, accountOf);

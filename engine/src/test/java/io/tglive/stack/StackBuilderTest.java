@@ -97,6 +97,20 @@ class StackBuilderTest {
   }
 
   @Test
+  void destroyOfAnAccountWaitsForTheAppliesOfTheAccountsItDependsOn() throws Exception {
+    AccountMapping accounts = new AccountMapping(List.of(
+        new Account("dev", "dev", List.of("alice"), 1, 1),
+        new Account("prod", "prod", List.of("bob"), 1, 1, List.of("dev"), RunnerSettings.NONE)));
+    UnitGraph base = graph(unit("dev/vpc"), unit("prod/dns"));
+    UnitGraph head = graph(unit("dev/vpc"));
+
+    DeployStack stack = StackBuilder.build(selection(List.of("dev/vpc"), List.of("prod/dns")), base, head, accounts);
+
+    assertThat(stack.order()).containsExactly(List.of("dev/vpc"), List.of("prod/dns"));
+    assertThat(stack.units().get("prod/dns").after()).containsExactly("dev/vpc");
+  }
+
+  @Test
   void deletedUnitStillDependedOnAtHeadIsAnErrorNamingBoth() {
     UnitGraph base = graph(unit("vpc"), unit("app", List.of("vpc")));
     UnitGraph head = graph(unit("app", List.of("vpc")));
