@@ -138,13 +138,24 @@ final class TemplateBuilder {
     }
   }
 
+  /** Joins each run of adjacent literals into one, in linear time (heredocs have one literal per line). */
   private void mergeAdjacentLiterals() {
     List<Piece> merged = new ArrayList<>(pieces.size());
-    for (Piece piece : pieces) {
-      if (piece instanceof Literal literal && !merged.isEmpty() && merged.get(merged.size() - 1) instanceof Literal previous) {
-        merged.set(merged.size() - 1, new Literal(previous.text() + literal.text(), previous.start(), literal.end()));
+    int i = 0;
+    while (i < pieces.size()) {
+      int runEnd = i;
+      while (runEnd < pieces.size() && pieces.get(runEnd) instanceof Literal) {
+        runEnd++;
+      }
+      if (runEnd - i > 1) {
+        StringBuilder text = new StringBuilder();
+        for (int j = i; j < runEnd; j++) {
+          text.append(((Literal) pieces.get(j)).text());
+        }
+        merged.add(new Literal(text.toString(), ((Literal) pieces.get(i)).start(), ((Literal) pieces.get(runEnd - 1)).end()));
+        i = runEnd;
       } else {
-        merged.add(piece);
+        merged.add(pieces.get(i++));
       }
     }
     pieces.clear();
@@ -213,7 +224,7 @@ final class TemplateBuilder {
     return found;
   }
 
-  static boolean isSpace(char c) {
+  private static boolean isSpace(char c) {
     return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u0085';
   }
 

@@ -120,6 +120,16 @@ class HclTemplateTest {
   }
 
   @Test
+  void heredocLinesMergeIntoOneLiteralCoveringAllLines() {
+    String lines = "line\n".repeat(50_000);
+    HclFile file = file("<<EOF\n" + lines + "EOF");
+    Expression.Template template = (Expression.Template) file.body().attribute("x").orElseThrow().value();
+    assertThat(template.parts()).hasSize(1);
+    assertThat(((TemplatePart.Literal) template.parts().get(0)).text()).isEqualTo(lines);
+    assertThat(file.text(template.parts().get(0).range())).isEqualTo(lines);
+  }
+
+  @Test
   void heredocDoesNotDecodeBackslashEscapes() {
     assertThat(sexp("<<EOF\na\\nb \"q\"\nEOF")).isEqualTo("(tpl 'a\\nb \"q\"\n')");
   }

@@ -1,0 +1,2 @@
+﻿name = "with bom"
+été = "unicode name"

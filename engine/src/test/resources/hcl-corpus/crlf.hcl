@@ -1,0 +1,6 @@
+locals {
+  crlf = "yes"
+  doc  = <<-EOF
+    line
+  EOF
+}
