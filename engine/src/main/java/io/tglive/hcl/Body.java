@@ -25,12 +25,15 @@ public record Body(List<Attribute> attributes, List<Block> blocks, SourceRange r
 
   /** Blocks of this type, in source order. */
   public List<Block> blocks(String type) {
-    List<Block> matching = new ArrayList<>();
+    List<Block> matching = null;
     for (Block block : blocks) {
       if (block.type().equals(type)) {
+        if (matching == null) {
+          matching = new ArrayList<>();
+        }
         matching.add(block);
       }
     }
-    return Collections.unmodifiableList(matching);
+    return matching == null ? List.of() : Collections.unmodifiableList(matching);
   }
 }

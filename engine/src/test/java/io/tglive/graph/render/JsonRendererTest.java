@@ -21,7 +21,7 @@ class JsonRendererTest {
 
   private static UnitGraph sample() {
     return graph(
-        unit("app", "vpc", "../shared/dns"),
+        unit("app", "vpc", "../common/dns"),
         excluded("vpc"),
         unresolved(
             "dyn",
@@ -37,9 +37,9 @@ class JsonRendererTest {
     assertThat(tree.get("units").get(0).fieldNames()).toIterable()
         .containsExactly("path", "dependencies", "excluded", "reads");
     assertThat(tree.get("units").findValuesAsText("path")).containsExactly("app", "dyn", "vpc");
-    assertThat(tree.get("units").get(0).get("dependencies").toString()).isEqualTo("[\"../shared/dns\",\"vpc\"]");
+    assertThat(tree.get("units").get(0).get("dependencies").toString()).isEqualTo("[\"../common/dns\",\"vpc\"]");
     assertThat(tree.get("units").get(2).get("excluded").asBoolean()).isTrue();
-    assertThat(tree.get("missing").toString()).isEqualTo("[{\"path\":\"../shared/dns\",\"referencedBy\":[\"app\"]}]");
+    assertThat(tree.get("missing").toString()).isEqualTo("[{\"path\":\"../common/dns\",\"referencedBy\":[\"app\"]}]");
     assertThat(tree.get("unresolved").toString())
         .isEqualTo("[{\"unit\":\"dyn\",\"file\":\"dyn/terragrunt.hcl\",\"line\":3,\"expression\":\"local.x ? \\\"../a\\\" : \\\"../b\\\"\"}]");
     assertThat(tree.get("order").toString()).isEqualTo("[[\"dyn\",\"vpc\"],[\"app\"]]");
