@@ -2,26 +2,19 @@ package io.tglive.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class AccountsCommandTest {
 
   @TempDir Path repo;
 
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private final TgliveRun tglive = new TgliveRun();
 
   private int run(String... args) {
-    return new CommandLine(new Tglive())
-        .setOut(new PrintWriter(out, true))
-        .setErr(new PrintWriter(err, true))
-        .execute(args);
+    return tglive.execute(args);
   }
 
   @Test
@@ -41,8 +34,8 @@ class AccountsCommandTest {
     int exit = run("accounts", "--repo", repo.toString());
 
     assertThat(exit).isZero();
-    assertThat(err.toString()).isEmpty();
-    assertThat(out.toString().lines()).containsExactly(
+    assertThat(tglive.err()).isEmpty();
+    assertThat(tglive.out().lines()).containsExactly(
         "NAME        PATH       VOTERS                APPROVALS  REJECTIONS  DEPENDENCIES",
         "dev         live/dev   alice,group:platform  2          1           -",
         "production  live/prod  bob                   1          1           dev");
@@ -65,8 +58,8 @@ class AccountsCommandTest {
     int exit = run("accounts", "--repo", repo.toString());
 
     assertThat(exit).isEqualTo(2);
-    assertThat(out.toString()).isEmpty();
-    assertThat(err.toString().lines()).containsExactly(
+    assertThat(tglive.out()).isEmpty();
+    assertThat(tglive.err().lines()).containsExactly(
         file + ":2:5: account 'dev': depends on unknown account 'shared'",
         file + ":6:5: account 'dev': path '../elsewhere' escapes the repository with a '..' segment",
         file + ":6:5: account 'dev': name is already used by account #1");
@@ -79,7 +72,7 @@ class AccountsCommandTest {
     int exit = run("accounts", "--repo", repo.toString());
 
     assertThat(exit).isEqualTo(2);
-    assertThat(err.toString().lines()).singleElement()
+    assertThat(tglive.err().lines()).singleElement()
         .asString().startsWith(repo.resolve(".tglive.yaml") + ":").doesNotContain("Exception");
   }
 
@@ -88,7 +81,7 @@ class AccountsCommandTest {
     int exit = run("accounts", "--repo", repo.toString());
 
     assertThat(exit).isZero();
-    assertThat(out.toString()).startsWith("No accounts in ");
+    assertThat(tglive.out()).startsWith("No accounts in ");
   }
 
   @Test
@@ -98,6 +91,6 @@ class AccountsCommandTest {
     int exit = run("accounts", "--repo", repo.toString());
 
     assertThat(exit).isEqualTo(2);
-    assertThat(err.toString()).contains("cannot read").doesNotContain("\tat ");
+    assertThat(tglive.err()).contains("cannot read").doesNotContain("\tat ");
   }
 }

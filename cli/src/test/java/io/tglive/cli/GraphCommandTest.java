@@ -3,27 +3,20 @@ package io.tglive.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code tglive graph}: formats and exit codes 0 (complete), 1 (unresolved) and 2 (errors). */
 class GraphCommandTest {
 
   @TempDir Path repo;
 
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private final TgliveRun tglive = new TgliveRun();
 
   private int run(String... args) {
-    CommandLine commandLine = Tglive.commandLine();
-    commandLine.setOut(new PrintWriter(out, true));
-    commandLine.setErr(new PrintWriter(err, true));
-    return commandLine.execute(args);
+    return tglive.execute(args);
   }
 
   private void write(String path, String content) throws IOException {
@@ -44,9 +37,9 @@ class GraphCommandTest {
     int code = run("graph", "--repo", repo.toString());
 
     assertThat(code).isZero();
-    assertThat(out.toString())
+    assertThat(tglive.out())
         .isEqualTo("digraph {\n\t\"app\" ;\n\t\"app\" -> \"vpc\";\n\t\"vpc\" ;\n}\n");
-    assertThat(err.toString()).isEmpty();
+    assertThat(tglive.err()).isEmpty();
   }
 
   @Test
@@ -54,11 +47,11 @@ class GraphCommandTest {
     twoUnits();
 
     assertThat(run("graph", "--repo", repo.toString(), "--format", "json")).isZero();
-    assertThat(out.toString()).startsWith("{").contains("\"order\"");
+    assertThat(tglive.out()).startsWith("{").contains("\"order\"");
     assertThat(run("graph", "--repo", repo.toString(), "--format", "mermaid")).isZero();
-    assertThat(out.toString()).contains("graph TD", "u_app --> u_vpc");
+    assertThat(tglive.out()).contains("graph TD", "u_app --> u_vpc");
     assertThat(run("graph", "--repo", repo.toString(), "--format", "TEXT")).isZero();
-    assertThat(out.toString()).contains("Group 1\n  vpc\nGroup 2\n  app -> vpc\n");
+    assertThat(tglive.out()).contains("Group 1\n  vpc\nGroup 2\n  app -> vpc\n");
   }
 
   @Test
@@ -69,8 +62,8 @@ class GraphCommandTest {
     int code = run("graph", "--repo", repo.toString());
 
     assertThat(code).isEqualTo(1);
-    assertThat(out.toString()).contains("\"dyn\" ;");
-    assertThat(err.toString())
+    assertThat(tglive.out()).contains("\"dyn\" ;");
+    assertThat(tglive.err())
         .contains(repo.resolve("dyn/terragrunt.hcl") + ":2: unresolved dependency path: ")
         .doesNotContain("\tat ");
   }
@@ -83,8 +76,8 @@ class GraphCommandTest {
     int code = run("graph", "--repo", repo.toString(), "--strict");
 
     assertThat(code).isEqualTo(2);
-    assertThat(out.toString()).isEmpty();
-    assertThat(err.toString())
+    assertThat(tglive.out()).isEmpty();
+    assertThat(tglive.err())
         .startsWith("error: " + repo.resolve("dyn/terragrunt.hcl") + ":2: unresolved dependency path: ");
   }
 
@@ -96,7 +89,7 @@ class GraphCommandTest {
     int code = run("graph", "--repo", repo.toString());
 
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString())
+    assertThat(tglive.err())
         .startsWith("error: dependency cycle: a -> b -> a\n")
         .contains(repo.resolve("a/terragrunt.hcl") + ":2")
         .doesNotContain("\tat ", "Exception");
@@ -110,7 +103,7 @@ class GraphCommandTest {
     int code = run("graph", "--repo", repo.toString());
 
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString().lines())
+    assertThat(tglive.err().lines())
         .hasSize(2)
         .allSatisfy(line -> assertThat(line).startsWith("error: " + repo))
         .anySatisfy(line -> assertThat(line).contains("a/terragrunt.hcl:"))
@@ -122,8 +115,8 @@ class GraphCommandTest {
     int code = run("graph", "--repo", repo.resolve("nope").toString());
 
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString()).startsWith("error: --repo " + repo.resolve("nope") + ": not a directory\n");
-    assertThat(out.toString()).isEmpty();
+    assertThat(tglive.err()).startsWith("error: --repo " + repo.resolve("nope") + ": not a directory\n");
+    assertThat(tglive.out()).isEmpty();
   }
 
   @Test
@@ -131,7 +124,7 @@ class GraphCommandTest {
     int code = run("graph", "--repo", repo.toString(), "--format", "svg");
 
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString()).startsWith("error: ").contains("svg").contains("--help");
+    assertThat(tglive.err()).startsWith("error: ").contains("svg").contains("--help");
   }
 
   @Test
@@ -140,10 +133,9 @@ class GraphCommandTest {
     write("app/terragrunt.hcl", "include {\n  path = find_in_parent_folders()\n}\n");
 
     assertThat(run("graph", "--repo", repo.toString())).isZero();
-    assertThat(out.toString()).isEqualTo("digraph {\n\t\"app\" ;\n}\n");
+    assertThat(tglive.out()).isEqualTo("digraph {\n\t\"app\" ;\n}\n");
 
-    out.getBuffer().setLength(0);
     assertThat(run("graph", "--repo", repo.toString(), "--root-config-is-unit")).isZero();
-    assertThat(out.toString()).isEqualTo("digraph {\n\t\".\" ;\n\t\"app\" ;\n}\n");
+    assertThat(tglive.out()).isEqualTo("digraph {\n\t\".\" ;\n\t\"app\" ;\n}\n");
   }
 }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.eclipse.jgit.api.Git;
@@ -16,15 +14,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code tglive stack}: JSON output and exit codes 0 (complete), 1 (unresolved) and 2 (errors). */
 class StackCommandTest {
 
   @TempDir Path repo;
 
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private final TgliveRun tglive = new TgliveRun();
   private Git git;
   private RevCommit base;
 
@@ -43,10 +39,7 @@ class StackCommandTest {
   }
 
   private int run(String... args) {
-    CommandLine commandLine = Tglive.commandLine();
-    commandLine.setOut(new PrintWriter(out, true));
-    commandLine.setErr(new PrintWriter(err, true));
-    return commandLine.execute(args);
+    return tglive.execute(args);
   }
 
   private void write(String path, String content) throws IOException {
@@ -70,8 +63,8 @@ class StackCommandTest {
     int code = run("stack", "--repo", repo.toString(), "--base", "main~1", "--head", "main", "--format", "json");
 
     assertThat(code).isZero();
-    assertThat(err.toString()).isEmpty();
-    JsonNode json = new ObjectMapper().readTree(out.toString());
+    assertThat(tglive.err()).isEmpty();
+    JsonNode json = new ObjectMapper().readTree(tglive.out());
     assertThat(json.get("base").asText()).isEqualTo(base.name());
     assertThat(json.get("head").asText()).isEqualTo(head.name());
     assertThat(json.get("units")).hasSize(2);
@@ -93,11 +86,10 @@ class StackCommandTest {
     commit();
 
     run("stack", "--repo", repo.toString(), "--base", "main~1", "--head", "main", "--format", "json");
-    String first = out.toString();
-    out.getBuffer().setLength(0);
+    String first = tglive.out();
     run("stack", "--repo", repo.toString(), "--base", "main~1", "--head", "main", "--format", "json");
 
-    assertThat(out.toString()).isEqualTo(first);
+    assertThat(tglive.out()).isEqualTo(first);
   }
 
   @Test
@@ -107,7 +99,7 @@ class StackCommandTest {
 
     assertThat(run("stack", "--repo", repo.toString(), "--base", "main~1", "--head", "main")).isZero();
 
-    assertThat(out.toString()).contains("wave 0\n└── apply vpc  [prod: 1 approval from alice]\n    reasons: changed\n");
+    assertThat(tglive.out()).contains("wave 0\n└── apply vpc  [prod: 1 approval from alice]\n    reasons: changed\n");
   }
 
   @Test
@@ -118,8 +110,8 @@ class StackCommandTest {
     int code = run("stack", "--repo", repo.toString(), "--base", "main~1", "--head", "main", "--format", "json");
 
     assertThat(code).isEqualTo(1);
-    assertThat(out.toString()).contains("\"path\": \"dyn\"");
-    assertThat(err.toString()).contains("dyn/terragrunt.hcl:2 (head): unresolved dependency path").doesNotContain("\tat ");
+    assertThat(tglive.out()).contains("\"path\": \"dyn\"");
+    assertThat(tglive.err()).contains("dyn/terragrunt.hcl:2 (head): unresolved dependency path").doesNotContain("\tat ");
   }
 
   @Test
@@ -127,8 +119,8 @@ class StackCommandTest {
     int code = run("stack", "--repo", repo.toString(), "--base", "main", "--head", "nope");
 
     assertThat(code).isEqualTo(2);
-    assertThat(out.toString()).isEmpty();
-    assertThat(err.toString()).isEqualTo("error: unknown revision 'nope'\n");
+    assertThat(tglive.out()).isEmpty();
+    assertThat(tglive.err()).isEqualTo("error: unknown revision 'nope'\n");
   }
 
   @Test
@@ -139,7 +131,7 @@ class StackCommandTest {
     int code = run("stack", "--repo", repo.toString(), "--base", "main~1", "--head", "main");
 
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString()).startsWith("error: deleted unit vpc is still a dependency of app (").doesNotContain("\tat ");
+    assertThat(tglive.err()).startsWith("error: deleted unit vpc is still a dependency of app (").doesNotContain("\tat ");
   }
 
   @Test
@@ -152,7 +144,7 @@ class StackCommandTest {
         "--changed-files", list.toString(), "--format", "json");
 
     assertThat(code).isZero();
-    JsonNode json = new ObjectMapper().readTree(out.toString());
+    JsonNode json = new ObjectMapper().readTree(tglive.out());
     assertThat(json.get("units")).hasSize(1);
     assertThat(json.get("ignored").toString()).isEqualTo("[\"README.md\"]");
     Files.delete(list);
@@ -163,6 +155,6 @@ class StackCommandTest {
     int code = run("stack", "--repo", repo.toString(), "--base", "main", "--head", "main", "--diff", "sideways");
 
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString()).contains("unknown diff mode 'sideways'");
+    assertThat(tglive.err()).contains("unknown diff mode 'sideways'");
   }
 }
