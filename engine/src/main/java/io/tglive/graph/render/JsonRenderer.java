@@ -1,20 +1,14 @@
 package io.tglive.graph.render;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import io.tglive.config.UnresolvedEdge;
 import io.tglive.graph.RepoPaths;
 import io.tglive.graph.UnitGraph;
 import io.tglive.graph.UnitNode;
+import io.tglive.report.JsonDocument;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -28,38 +22,18 @@ import java.util.SortedSet;
  */
 public final class JsonRenderer {
 
-  private static final JsonFactory FACTORY = new JsonFactory();
-  private static final DefaultIndenter INDENTER = new DefaultIndenter("  ", "\n");
-  private static final DefaultPrettyPrinter PRINTER =
-      new DefaultPrettyPrinter(
-              Separators.createDefaultInstance()
-                  .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                  .withArrayEmptySeparator("")
-                  .withObjectEmptySeparator(""))
-          .withArrayIndenter(INDENTER)
-          .withObjectIndenter(INDENTER);
-
   private JsonRenderer() {}
 
   /** The JSON text of the graph, ending with a newline. */
   public static String render(UnitGraph graph, Path root) {
-    StringWriter out = new StringWriter();
-    try (JsonGenerator json = FACTORY.createGenerator(out)) {
-      json.setPrettyPrinter(PRINTER);
+    return JsonDocument.write(json -> {
       json.writeStartObject();
       writeUnits(json, graph);
       writeMissing(json, graph);
       writeUnresolved(json, graph, root);
-      json.writeArrayFieldStart("order");
-      for (List<String> level : graph.runOrder()) {
-        writeStrings(json, level);
-      }
-      json.writeEndArray();
+      JsonDocument.writeLevels(json, "order", graph.runOrder());
       json.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException("writing to a string cannot fail", e);
-    }
-    return out.append('\n').toString();
+    });
   }
 
   private static void writeUnits(JsonGenerator json, UnitGraph graph) throws IOException {
@@ -68,10 +42,10 @@ public final class JsonRenderer {
       json.writeStartObject();
       json.writeStringField("path", unit.path());
       json.writeFieldName("dependencies");
-      writeStrings(json, unit.dependencies().keySet());
+      JsonDocument.writeStrings(json, unit.dependencies().keySet());
       json.writeBooleanField("excluded", unit.excluded());
       json.writeFieldName("reads");
-      writeStrings(json, unit.reads());
+      JsonDocument.writeStrings(json, unit.reads());
       json.writeEndObject();
     }
     json.writeEndArray();
@@ -83,7 +57,7 @@ public final class JsonRenderer {
       json.writeStartObject();
       json.writeStringField("path", missing.getKey());
       json.writeFieldName("referencedBy");
-      writeStrings(json, missing.getValue());
+      JsonDocument.writeStrings(json, missing.getValue());
       json.writeEndObject();
     }
     json.writeEndArray();
@@ -119,11 +93,4 @@ public final class JsonRenderer {
     json.writeEndArray();
   }
 
-  private static void writeStrings(JsonGenerator json, Collection<String> values) throws IOException {
-    json.writeStartArray();
-    for (String value : values) {
-      json.writeString(value);
-    }
-    json.writeEndArray();
-  }
 }
