@@ -131,14 +131,24 @@ public final class GraphLoader {
     for (Evaluation evaluation : reuse.evaluations()) {
       previous.put(evaluation.directory(), evaluation);
     }
-    RepoPaths paths = new RepoPaths(head.root());
-    List<Evaluation> evaluations = evaluateAll(discovery.unitDirectories(), options, directory -> {
+    List<Path> again = new ArrayList<>();
+    for (Path directory : discovery.unitDirectories()) {
       Evaluation earlier = previous.get(directory);
-      return earlier != null && earlier.error() == null && !changes.invalidates(earlier)
-          ? earlier
-          : evaluate(directory, evaluator, paths);
-    }, LoadProgress.NONE);
-    return assemble(head.root(), options, evaluations, discovery, true);
+      if (earlier == null || earlier.error() != null || changes.invalidates(earlier)) {
+        again.add(directory);
+      }
+    }
+    RepoPaths paths = new RepoPaths(head.root());
+    Map<Path, Evaluation> fresh = new HashMap<>();
+    for (Evaluation evaluation :
+        evaluateAll(again, options, directory -> evaluate(directory, evaluator, paths), LoadProgress.NONE)) {
+      fresh.put(evaluation.directory(), evaluation);
+    }
+    List<Evaluation> evaluations = new ArrayList<>();
+    for (Path directory : discovery.unitDirectories()) {
+      evaluations.add(fresh.getOrDefault(directory, previous.get(directory)));
+    }
+    return assemble(head.root(), options, evaluations, discovery, true, base.graph());
   }
 
   /**
@@ -198,12 +208,21 @@ public final class GraphLoader {
     Discovery discovery = Discovery.of(RepoScan.of(tree));
     List<Evaluation> evaluations = evaluateAll(
         discovery.unitDirectories(), options, directory -> evaluate(directory, evaluator, paths), progress);
-    return assemble(tree.root(), options, evaluations, discovery, keep);
+    return assemble(tree.root(), options, evaluations, discovery, keep, null);
   }
 
-  /** The graph of evaluated candidates: tells root configurations from units, collects errors and diagnostics. */
+  /**
+   * The graph of evaluated candidates: tells root configurations from units, collects errors and
+   * diagnostics; the edges of {@code previous} (if not null) are kept when the units and their
+   * dependency targets are the same.
+   */
   private static LoadedGraph assemble(
-      Path root, LoadOptions options, List<Evaluation> evaluations, Discovery discovery, boolean keep)
+      Path root,
+      LoadOptions options,
+      List<Evaluation> evaluations,
+      Discovery discovery,
+      boolean keep,
+      UnitGraph previous)
       throws ConfigException, GraphCycleException {
     RepoPaths paths = new RepoPaths(root);
     Set<Path> included = new HashSet<>();
@@ -242,8 +261,9 @@ public final class GraphLoader {
         Comparator.comparing((Diagnostic d) -> d.location().file().toString())
             .thenComparingInt(d -> d.location().line())
             .thenComparing(Diagnostic::message));
+    UnitGraph same = previous == null ? null : previous.withSameEdges(nodes);
     return new LoadedGraph(
-        UnitGraph.of(nodes),
+        same != null ? same : UnitGraph.of(nodes),
         rootConfigurations.stream().sorted().toList(),
         discovery.stackFiles().stream().map(paths::relative).sorted().toList(),
         sortedDiagnostics,
