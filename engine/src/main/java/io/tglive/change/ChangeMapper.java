@@ -4,8 +4,10 @@ import io.tglive.graph.UnitGraph;
 import io.tglive.graph.UnitNode;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -36,8 +38,15 @@ public final class ChangeMapper {
         add(destroys, unit, Reason.DELETED);
       }
     }
-    Map<String, List<String>> baseReaders = readers(base);
-    Map<String, List<String>> headReaders = readers(head);
+    // Only the changed files and their directories are looked up among the reads.
+    Set<String> wanted = new HashSet<>();
+    for (ChangedFile file : files) {
+      for (String directory = file.path(); directory != null && wanted.add(directory); directory = parent(directory)) {
+        // a unit reading a directory reads every file under it
+      }
+    }
+    Map<String, List<String>> baseReaders = readers(base, wanted);
+    Map<String, List<String>> headReaders = readers(head, wanted);
     SortedSet<String> unmapped = new TreeSet<>();
     SortedSet<String> ignored = new TreeSet<>();
     for (ChangedFile file : files) {
@@ -102,12 +111,14 @@ public final class ChangeMapper {
     return null;
   }
 
-  /** Each path read by a unit, with the units reading it. */
-  private static Map<String, List<String>> readers(UnitGraph graph) {
+  /** Each path among {@code wanted} read by a unit, with the units reading it. */
+  private static Map<String, List<String>> readers(UnitGraph graph, Set<String> wanted) {
     Map<String, List<String>> readers = new HashMap<>();
     for (UnitNode unit : graph.units().values()) {
       for (String read : unit.reads()) {
-        readers.computeIfAbsent(read, k -> new ArrayList<>()).add(unit.path());
+        if (wanted.contains(read)) {
+          readers.computeIfAbsent(read, k -> new ArrayList<>()).add(unit.path());
+        }
       }
     }
     return readers;

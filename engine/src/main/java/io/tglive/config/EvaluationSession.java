@@ -2,13 +2,14 @@ package io.tglive.config;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * What one evaluation records: the files it reads and its diagnostics. A unit has one session;
+ * What one evaluation records: the files it reads, the paths it probes and its diagnostics. A unit has one session;
  * each {@code read_terragrunt_config} target evaluated afresh gets a nested one, so its result can
  * be cached with exactly what it read. Confined to one thread.
  */
@@ -18,6 +19,10 @@ final class EvaluationSession {
   final Map<String, String> environment;
   final Path originalDirectory;
   final Set<Path> reads = new LinkedHashSet<>();
+  /** Paths whose kind (file, directory, missing) the evaluation asked about, beyond {@link #reads}. */
+  final Set<Path> probes = new HashSet<>();
+  /** The {@code find_in_parent_folders} lookups the evaluation made. */
+  final Set<ParentFolderLookup> lookups = new HashSet<>();
   final Set<Diagnostic> diagnostics = new LinkedHashSet<>();
   /** The {@code read_terragrunt_config} targets being evaluated, outermost first. */
   final List<Path> readChain;
@@ -46,6 +51,8 @@ final class EvaluationSession {
   /** Adds what a nested session (or its cached result) read and reported. */
   void absorb(SnapshotCache.ReadResult result) {
     reads.addAll(result.reads());
+    probes.addAll(result.probes());
+    lookups.addAll(result.lookups());
     diagnostics.addAll(result.diagnostics());
     readerDependent |= result.readerDependent();
   }

@@ -402,6 +402,16 @@ final class FileEvaluation implements FunctionContext, ExpressionEvaluator.Roots
   }
 
   @Override
+  public void recordProbe(Path path) {
+    session.probes.add(path);
+  }
+
+  @Override
+  public void recordLookup(ParentFolderLookup lookup) {
+    session.lookups.add(lookup);
+  }
+
+  @Override
   public void diagnostic(SourceRange range, String message) {
     session.diagnostics.add(new Diagnostic(location(range), message));
   }
@@ -421,7 +431,8 @@ final class FileEvaluation implements FunctionContext, ExpressionEvaluator.Roots
       Value value = read.configObject();
       result =
           new SnapshotCache.ReadResult(
-              value, nested.reads, new ArrayList<>(nested.diagnostics), nested.readerDependent);
+              value, nested.reads, nested.probes, nested.lookups, new ArrayList<>(nested.diagnostics),
+              nested.readerDependent);
       cache.storeRead(target, session.originalDirectory, result);
     }
     session.absorb(result);

@@ -32,6 +32,12 @@ interface FunctionContext {
   /** Records that the configuration read this file or directory. */
   void recordRead(Path path);
 
+  /** Records that the configuration depends on whether this path is a file, a directory or missing. */
+  void recordProbe(Path path);
+
+  /** Records a {@code find_in_parent_folders} lookup the configuration depends on. */
+  void recordLookup(ParentFolderLookup lookup);
+
   /** Records a non-fatal finding. */
   void diagnostic(SourceRange range, String message);
 

@@ -27,9 +27,17 @@ final class SnapshotCache {
    * @param readerDependent true when the value depends on the reading unit (it called {@code
    *     get_original_terragrunt_dir}), so it is cached per reading unit
    */
-  record ReadResult(Value value, Set<Path> reads, List<Diagnostic> diagnostics, boolean readerDependent) {
+  record ReadResult(
+      Value value,
+      Set<Path> reads,
+      Set<Path> probes,
+      Set<ParentFolderLookup> lookups,
+      List<Diagnostic> diagnostics,
+      boolean readerDependent) {
     ReadResult {
       reads = Set.copyOf(reads);
+      probes = Set.copyOf(probes);
+      lookups = Set.copyOf(lookups);
       diagnostics = List.copyOf(diagnostics);
     }
   }

@@ -102,7 +102,9 @@ public final class TerragruntEvaluator {
         source,
         included,
         session.reads,
-        new ArrayList<>(session.diagnostics));
+        new ArrayList<>(session.diagnostics),
+        session.probes,
+        session.lookups);
   }
 
   // --- edges --------------------------------------------------------------------------------------

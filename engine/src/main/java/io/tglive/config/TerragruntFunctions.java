@@ -69,7 +69,9 @@ final class TerragruntFunctions {
     });
     t.strict("fileexists", c -> {
       c.expectArgs(1, 1);
-      return Value.bool(c.context().snapshot().isFile(resolve(c, 0)));
+      Path file = resolve(c, 0);
+      c.context().recordProbe(file);
+      return Value.bool(c.context().snapshot().isFile(file));
     });
     t.strict("file", c -> {
       c.expectArgs(1, 1);
@@ -99,6 +101,7 @@ final class TerragruntFunctions {
       name = DEFAULT_CONFIG;
     }
     Path start = c.context().terragruntDir();
+    c.context().recordLookup(new ParentFolderLookup(start, name, MAX_FOLDERS_TO_CHECK));
     Optional<Path> found = c.context().snapshot().findInParentFolders(start, name, MAX_FOLDERS_TO_CHECK);
     if (found.isPresent()) {
       return path(found.get());
@@ -113,8 +116,10 @@ final class TerragruntFunctions {
     c.expectArgs(1, 2);
     Path target = resolve(c, 0);
     SnapshotView snapshot = c.context().snapshot();
+    c.context().recordProbe(target);
     if (snapshot.isDirectory(target)) {
       target = target.resolve(DEFAULT_CONFIG);
+      c.context().recordProbe(target);
     }
     if (!snapshot.isFile(target)) {
       if (c.args().size() == 2) {

@@ -19,6 +19,12 @@ import java.util.Set;
  * @param reads absolute paths of every file (or local module directory) the configuration reads,
  *     including its own {@code terragrunt.hcl} and its includes
  * @param diagnostics warnings such as unsupported functions, with file and line
+ * @param probes absolute paths, beyond {@code reads}, whose kind (file, directory or missing) the
+ *     evaluation depends on: {@code fileexists} and {@code read_terragrunt_config} targets
+ * @param lookups the {@code find_in_parent_folders} lookups the evaluation depends on
+ *     <p>With the same environment, an evaluation of the same directory in another snapshot yields
+ *     the same configuration when every read has the same contents there and every probed path
+ *     and lookup candidate has the same kind.
  */
 public record UnitConfig(
     Path directory,
@@ -28,7 +34,22 @@ public record UnitConfig(
     Optional<String> terraformSource,
     Set<Path> includes,
     Set<Path> reads,
-    List<Diagnostic> diagnostics) {
+    List<Diagnostic> diagnostics,
+    Set<Path> probes,
+    Set<ParentFolderLookup> lookups) {
+
+  /** A configuration that probed nothing beyond its reads. */
+  public UnitConfig(
+      Path directory,
+      List<DependencyEdge> dependencies,
+      List<UnresolvedEdge> unresolved,
+      Optional<ExcludeSpec> exclude,
+      Optional<String> terraformSource,
+      Set<Path> includes,
+      Set<Path> reads,
+      List<Diagnostic> diagnostics) {
+    this(directory, dependencies, unresolved, exclude, terraformSource, includes, reads, diagnostics, Set.of(), Set.of());
+  }
 
   public UnitConfig {
     dependencies = List.copyOf(dependencies);
@@ -36,5 +57,7 @@ public record UnitConfig(
     includes = Set.copyOf(includes);
     reads = Set.copyOf(reads);
     diagnostics = List.copyOf(diagnostics);
+    probes = Set.copyOf(probes);
+    lookups = Set.copyOf(lookups);
   }
 }

@@ -5,13 +5,17 @@ import io.tglive.config.DependencyEdge;
 import io.tglive.config.Diagnostic;
 import io.tglive.config.HclFileCache;
 import io.tglive.config.Location;
+import io.tglive.config.ParentFolderLookup;
 import io.tglive.config.TerragruntEvaluator;
 import io.tglive.config.UnitConfig;
 import io.tglive.hcl.HclSyntaxException;
+import io.tglive.repo.GitTree;
 import io.tglive.repo.RepoTree;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,15 +58,115 @@ public final class GraphLoader {
   }
 
   /**
-   * Loads the graph of the snapshot, reusing evaluations from other snapshots loaded with the same
-   * evaluation cache (see {@link EvaluationCache} for when an evaluation is reused).
+   * Loads the graph of the snapshot like {@link #load(RepoTree, LoadOptions, HclFileCache)} and keeps
+   * what each unit's evaluation depended on, so that {@link #loadChanged} can derive the graph of
+   * another snapshot of the repository from this one.
    */
-  public static LoadedGraph load(
-      RepoTree tree, LoadOptions options, HclFileCache cache, EvaluationCache evaluations)
+  public static LoadedGraph loadForChanges(RepoTree tree, LoadOptions options, HclFileCache cache)
       throws ConfigException, GraphCycleException {
     TerragruntEvaluator evaluator = new TerragruntEvaluator(tree, options.environment(), cache);
-    EvaluationCache.Snapshot snapshot = evaluations.snapshot(tree, options.environment());
-    return load(tree, options, directory -> snapshot.evaluate(directory, evaluator::evaluate), LoadProgress.NONE);
+    return load(tree, options, evaluator::evaluate, LoadProgress.NONE, true);
+  }
+
+  /**
+   * The graph of {@code head}, derived from {@code base}, the graph {@link #loadForChanges} (or this
+   * method) loaded from {@code baseTree}, given every path that differs between the two trees
+   * (repository-relative, {@code /}-separated: added, deleted and modified files, as a tree diff
+   * lists them). Equal to {@code loadForChanges(head, options, cache)}:
+   *
+   * <ul>
+   *   <li>units are the base units minus directories whose {@code terragrunt.hcl} was deleted plus
+   *       those where one was added; {@code *.tf} and {@code terragrunt.stack.hcl} changes are
+   *       applied the same way (the tree is walked again only in odd cases, such as a directory
+   *       named like one of those files);
+   *   <li>a unit is evaluated again only if something under its directory changed, a file or
+   *       directory it read changed, or a path whose kind (file, directory, missing) it asked about
+   *       ({@code fileexists}, {@code read_terragrunt_config}, {@code find_in_parent_folders}
+   *       candidates) appeared, disappeared or changed kind; every other {@link UnitNode} is reused;
+   *   <li>root configurations, missing dependencies and the graph are rebuilt from the units.
+   * </ul>
+   *
+   * <p>Falls back to loading {@code head} afresh (still sharing parsed files through {@code cache})
+   * when {@code base} kept nothing to reuse, the environment or the root differ, or either tree is
+   * not a {@link GitTree} without symbolic links (a link lets one file be read under several paths).
+   */
+  public static LoadedGraph loadChanged(
+      LoadedGraph base,
+      RepoTree baseTree,
+      RepoTree head,
+      Collection<String> changedPaths,
+      LoadOptions options,
+      HclFileCache cache)
+      throws ConfigException, GraphCycleException {
+    TerragruntEvaluator evaluator = new TerragruntEvaluator(head, options.environment(), cache);
+    return loadChanged(base, baseTree, head, changedPaths, options, evaluator::evaluate);
+  }
+
+  static LoadedGraph loadForChanges(RepoTree tree, LoadOptions options, UnitEvaluator evaluator)
+      throws ConfigException, GraphCycleException {
+    return load(tree, options, evaluator, LoadProgress.NONE, true);
+  }
+
+  static LoadedGraph loadChanged(
+      LoadedGraph base,
+      RepoTree baseTree,
+      RepoTree head,
+      Collection<String> changedPaths,
+      LoadOptions options,
+      UnitEvaluator evaluator)
+      throws ConfigException, GraphCycleException {
+    Reuse reuse = base.reuse();
+    boolean linkFree = baseTree instanceof GitTree b && !b.hasSymbolicLinks()
+        && head instanceof GitTree h && !h.hasSymbolicLinks();
+    if (reuse == null
+        || !linkFree
+        || !reuse.environment().equals(options.environment())
+        || !reuse.root().equals(head.root())
+        || !baseTree.root().equals(head.root())) {
+      return load(head, options, evaluator, LoadProgress.NONE, true);
+    }
+    TreeChanges changes = TreeChanges.of(baseTree, head, changedPaths);
+    Discovery discovery = changes.rescan() ? Discovery.of(RepoScan.of(head)) : changes.apply(reuse.discovery(), head);
+    Map<Path, Evaluation> previous = new HashMap<>();
+    for (Evaluation evaluation : reuse.evaluations()) {
+      previous.put(evaluation.directory(), evaluation);
+    }
+    List<Path> again = new ArrayList<>();
+    for (Path directory : discovery.unitDirectories()) {
+      Evaluation earlier = previous.get(directory);
+      if (earlier == null || earlier.error() != null || changes.invalidates(earlier)) {
+        again.add(directory);
+      }
+    }
+    RepoPaths paths = new RepoPaths(head.root());
+    Map<Path, Evaluation> fresh = new HashMap<>();
+    for (Evaluation evaluation :
+        evaluateAll(again, options, directory -> evaluate(directory, evaluator, paths), LoadProgress.NONE)) {
+      fresh.put(evaluation.directory(), evaluation);
+    }
+    List<Evaluation> evaluations = new ArrayList<>();
+    for (Path directory : discovery.unitDirectories()) {
+      evaluations.add(fresh.getOrDefault(directory, previous.get(directory)));
+    }
+    return assemble(head.root(), options, evaluations, discovery, true, base.graph());
+  }
+
+  /**
+   * What a graph loaded for changes keeps: the environment and root it was evaluated with, what
+   * discovery found and every candidate's evaluation with what it depended on.
+   */
+  record Reuse(Path root, Map<String, String> environment, Discovery discovery, List<Evaluation> evaluations) {}
+
+  /**
+   * What discovery found: directories holding a {@code terragrunt.hcl}, {@code terragrunt.stack.hcl}
+   * files and directories holding {@code *.tf} files.
+   */
+  record Discovery(List<Path> unitDirectories, List<Path> stackFiles, Set<Path> terraformDirectories) {
+
+    static Discovery of(RepoScan scan) {
+      return new Discovery(
+          List.copyOf(scan.unitDirectories()), List.copyOf(scan.stackFiles()), Set.copyOf(scan.terraformDirectories()));
+    }
   }
 
   /** Evaluates one unit directory; the seam between discovery and configuration evaluation. */
@@ -75,27 +179,52 @@ public final class GraphLoader {
    * One candidate directory, evaluated and converted on a worker thread: its node and what decides
    * whether it is a root configuration, or the error that evaluating it raised.
    */
-  private record Evaluation(
+  record Evaluation(
       Path directory,
       UnitNode node,
       Set<Path> includes,
       boolean hasTerraformSource,
       List<Diagnostic> diagnostics,
-      String error) {
+      String error,
+      Set<Path> reads,
+      Set<Path> probes,
+      Set<ParentFolderLookup> lookups) {
 
     static Evaluation failed(Path directory, String error) {
-      return new Evaluation(directory, null, Set.of(), false, List.of(), error);
+      return new Evaluation(directory, null, Set.of(), false, List.of(), error, Set.of(), Set.of(), Set.of());
     }
   }
 
   static LoadedGraph load(
       RepoTree tree, LoadOptions options, UnitEvaluator evaluator, LoadProgress progress)
       throws ConfigException, GraphCycleException {
-    RepoPaths paths = new RepoPaths(tree.root());
-    RepoScan scan = RepoScan.of(tree);
-    List<Evaluation> evaluations =
-        evaluateAll(scan.unitDirectories(), options, directory -> evaluate(directory, evaluator, paths), progress);
+    return load(tree, options, evaluator, progress, false);
+  }
 
+  private static LoadedGraph load(
+      RepoTree tree, LoadOptions options, UnitEvaluator evaluator, LoadProgress progress, boolean keep)
+      throws ConfigException, GraphCycleException {
+    RepoPaths paths = new RepoPaths(tree.root());
+    Discovery discovery = Discovery.of(RepoScan.of(tree));
+    List<Evaluation> evaluations = evaluateAll(
+        discovery.unitDirectories(), options, directory -> evaluate(directory, evaluator, paths), progress);
+    return assemble(tree.root(), options, evaluations, discovery, keep, null);
+  }
+
+  /**
+   * The graph of evaluated candidates: tells root configurations from units, collects errors and
+   * diagnostics; the edges of {@code previous} (if not null) are kept when the units and their
+   * dependency targets are the same.
+   */
+  private static LoadedGraph assemble(
+      Path root,
+      LoadOptions options,
+      List<Evaluation> evaluations,
+      Discovery discovery,
+      boolean keep,
+      UnitGraph previous)
+      throws ConfigException, GraphCycleException {
+    RepoPaths paths = new RepoPaths(root);
     Set<Path> included = new HashSet<>();
     for (Evaluation evaluation : evaluations) {
       included.addAll(evaluation.includes());
@@ -110,7 +239,7 @@ public final class GraphLoader {
       boolean rootConfiguration =
           !options.rootConfigIsUnit()
               && included.contains(directory.resolve(UNIT_FILE))
-              && !scan.hasTerraformFiles(directory)
+              && !discovery.terraformDirectories().contains(directory)
               && !evaluation.hasTerraformSource();
       if (rootConfiguration) {
         rootConfigurations.add(paths.relative(directory));
@@ -132,11 +261,13 @@ public final class GraphLoader {
         Comparator.comparing((Diagnostic d) -> d.location().file().toString())
             .thenComparingInt(d -> d.location().line())
             .thenComparing(Diagnostic::message));
+    UnitGraph same = previous == null ? null : previous.withSameEdges(nodes);
     return new LoadedGraph(
-        UnitGraph.of(nodes),
+        same != null ? same : UnitGraph.of(nodes),
         rootConfigurations.stream().sorted().toList(),
-        scan.stackFiles().stream().map(paths::relative).sorted().toList(),
-        sortedDiagnostics);
+        discovery.stackFiles().stream().map(paths::relative).sorted().toList(),
+        sortedDiagnostics,
+        keep ? new Reuse(root, options.environment(), discovery, List.copyOf(evaluations)) : null);
   }
 
   private static List<Evaluation> evaluateAll(
@@ -194,6 +325,7 @@ public final class GraphLoader {
     UnitNode node =
         new UnitNode(paths.relative(config.directory()), dependencies, excluded, reads, config.unresolved());
     return new Evaluation(
-        directory, node, config.includes(), config.terraformSource().isPresent(), config.diagnostics(), null);
+        directory, node, config.includes(), config.terraformSource().isPresent(), config.diagnostics(), null,
+        config.reads(), config.probes(), config.lookups());
   }
 }

@@ -71,6 +71,25 @@ public final class UnitGraph {
     return result;
   }
 
+  /**
+   * The graph of {@code nodes} when they are this graph's units with the same dependency targets
+   * (their other attributes may differ): edges, missing nodes and acyclicity carry over, so nothing
+   * is rebuilt. Null when the units or any unit's dependency targets differ.
+   */
+  UnitGraph withSameEdges(Collection<UnitNode> nodes) {
+    if (nodes.size() != units.size()) {
+      return null;
+    }
+    SortedMap<String, UnitNode> replaced = new TreeMap<>(units);
+    for (UnitNode node : nodes) {
+      UnitNode before = replaced.put(node.path(), node);
+      if (before == null || (before != node && !before.dependencies().keySet().equals(node.dependencies().keySet()))) {
+        return null;
+      }
+    }
+    return new UnitGraph(Collections.unmodifiableSortedMap(replaced), graph, missing);
+  }
+
   /** Every unit, by path. */
   public SortedMap<String, UnitNode> units() {
     return units;

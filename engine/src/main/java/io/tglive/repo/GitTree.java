@@ -87,6 +87,11 @@ public final class GitTree implements RepoTree {
     }
   }
 
+  /** True when the tree holds a symbolic link, so a path may name a file stored under another path. */
+  public boolean hasSymbolicLinks() {
+    return hasLinks;
+  }
+
   /** The commit this tree belongs to. */
   public ObjectId commit() {
     return commit;

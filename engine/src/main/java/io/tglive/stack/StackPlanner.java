@@ -11,7 +11,6 @@ import io.tglive.config.ConfigException;
 import io.tglive.config.Diagnostic;
 import io.tglive.config.HclFileCache;
 import io.tglive.config.UnresolvedEdge;
-import io.tglive.graph.EvaluationCache;
 import io.tglive.graph.GraphCycleException;
 import io.tglive.graph.GraphLoader;
 import io.tglive.graph.LoadedGraph;
@@ -39,8 +38,8 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 /**
  * Computes the deploy stack of a change to a live repository: resolves the commits, lists the
- * changed files, evaluates the graphs of both commits (sharing parsed files and, where their inputs
- * are unchanged, unit evaluations), maps files to units,
+ * changed files, evaluates the graph of the base commit and derives the head's from it and the tree
+ * diff (re-evaluating only the units the diff can affect), maps files to units,
  * grows the selection and orders it. Settings ({@code .tglive.yaml}: accounts and ignore globs) are
  * read from the head commit.
  */
@@ -69,15 +68,19 @@ public final class StackPlanner {
     }
     GitTree baseTree = GitTree.of(repository, base);
     GitTree headTree = GitTree.of(repository, head);
+    List<ChangedFile> diff = GitChanges.diff(repository, base, head);
     List<ChangedFile> files = request.changedFiles().isPresent()
         ? request.changedFiles().get().stream().map(f -> ChangedFile.classify(f, baseTree, headTree)).toList()
-        : GitChanges.diff(repository, base, head);
+        : diff;
     RepoSettings settings = settings(headTree);
 
+    // The head graph is derived from the base graph and the tree diff (not from --changed-files,
+    // which may name fewer files): only units the diff can affect are evaluated again.
     HclFileCache cache = new HclFileCache();
-    EvaluationCache evaluations = new EvaluationCache();
-    LoadedGraph baseGraph = load(baseTree, "base", request, cache, evaluations);
-    LoadedGraph headGraph = load(headTree, "head", request, cache, evaluations);
+    LoadedGraph baseGraph = load(baseTree, "base", () -> GraphLoader.loadForChanges(baseTree, request.loadOptions(), cache));
+    List<String> changedPaths = diff.stream().map(ChangedFile::path).toList();
+    LoadedGraph headGraph = load(headTree, "head", () -> GraphLoader.loadChanged(
+        baseGraph, baseTree, headTree, changedPaths, request.loadOptions(), cache));
 
     Selection selected = ChangeMapper.select(
         baseGraph.graph(), headGraph.graph(), files, IgnoreRules.of(settings.ignore()));
@@ -123,11 +126,15 @@ public final class StackPlanner {
     }
   }
 
-  private static LoadedGraph load(
-      GitTree tree, String name, StackRequest request, HclFileCache cache, EvaluationCache evaluations)
-      throws StackException {
+  /** Loads one of the graphs. */
+  @FunctionalInterface
+  private interface GraphLoad {
+    LoadedGraph load() throws ConfigException, GraphCycleException;
+  }
+
+  private static LoadedGraph load(GitTree tree, String name, GraphLoad load) throws StackException {
     try {
-      return GraphLoader.load(tree, request.loadOptions(), cache, evaluations);
+      return load.load();
     } catch (ConfigException | GraphCycleException e) {
       String prefix = name + " " + tree.commit().abbreviate(10).name() + ": ";
       throw new StackException(Arrays.stream(e.getMessage().split("\n"))
