@@ -66,20 +66,33 @@ record SnapshotView(RepoTree tree, HclFileCache files, SnapshotCache cache) {
     return tree.read(file);
   }
 
-  /** The parsed file, sharing the parse with every snapshot that holds the same content. */
-  HclFile parse(Path file) throws IOException, ConfigException {
-    String contentId = cache.contentIds.get(file);
-    if (contentId == null) {
-      contentId = tree.contentId(file);
-      cache.contentIds.putIfAbsent(file, contentId);
-    }
-    return files.parse(tree, file, contentId);
+  /** A unit's own file, parsed: see {@link HclFileCache} for why it is not retained strongly. */
+  HclFile parseUnitFile(Path file) throws IOException, ConfigException {
+    return parse(file, false);
   }
 
-  /** {@link #parse} inside an evaluation: a syntax error keeps its own position. */
+  /** A shared file, parsed once and shared with every snapshot that holds the same content. */
+  HclFile parse(Path file) throws IOException, ConfigException {
+    return parse(file, true);
+  }
+
+  private HclFile parse(Path file, boolean shared) throws IOException, ConfigException {
+    String contentId = cache.contentIds.get(file);
+    byte[] bytes = null;
+    if (contentId == null) {
+      // One read gives both the content id and the bytes to parse, should the parse be new.
+      RepoTree.Content content = tree.content(file);
+      contentId = content.id();
+      bytes = content.bytes();
+      cache.contentIds.putIfAbsent(file, contentId);
+    }
+    return files.parse(tree, file, contentId, bytes, shared);
+  }
+
+  /** {@link #parse} inside an evaluation (an include or a read target): a syntax error keeps its own position. */
   HclFile parseForEvaluation(Path file) {
     try {
-      return parse(file);
+      return parse(file, true);
     } catch (IOException e) {
       throw EvaluationError.fatal(null, "cannot read " + file + ": " + e.getMessage());
     } catch (ConfigException e) {
