@@ -441,7 +441,7 @@ final class FileEvaluation implements FunctionContext, ExpressionEvaluator.Roots
 
   /** File and line of a range. */
   static Location location(SourceRange range) {
-    return new Location(Path.of(range.file()), range.start().line());
+    return new Location(Path.of(range.file()), range.line());
   }
 
   private static String asString(Value value, Expression expression) {

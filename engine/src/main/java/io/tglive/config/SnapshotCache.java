@@ -50,6 +50,17 @@ final class SnapshotCache {
   /** A {@code find_in_parent_folders} lookup: the directory it starts above and the name sought. */
   record ParentLookup(Path start, String name) {}
 
+  /**
+   * The nearest existing {@code <directory or an ancestor>/<name>} for a directory and name, and
+   * the depth (name count) of the directory holding it; {@link #NONE} when there is none.
+   */
+  record Nearest(Path file, int directoryDepth) {
+    static final Nearest NONE = new Nearest(null, -1);
+  }
+
+  /** Walks up from a directory, per directory and name (the start of a {@link ParentLookup} is a directory here). */
+  final ConcurrentHashMap<ParentLookup, Nearest> nearest = new ConcurrentHashMap<>();
+
   /** Results of {@code find_in_parent_folders} lookups; empty when nothing was found. */
   final ConcurrentHashMap<ParentLookup, Optional<Path>> parentLookups = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<Path, ReadResult> reads = new ConcurrentHashMap<>();

@@ -34,7 +34,8 @@ record SnapshotView(RepoTree tree, HclFileCache files, SnapshotCache cache) {
   /**
    * The first existing {@code <ancestor>/<name>} among at most {@code maxFolders} ancestors of
    * {@code start}, nearest first; empty if there is none. Remembered per start and name, as every
-   * unit asks the same few names several times (its includes, and files they read).
+   * unit asks the same few names several times (its includes, and files they read); the walk up is
+   * remembered per directory and name, so units of one environment share it.
    */
   Optional<Path> findInParentFolders(Path start, String name, int maxFolders) {
     SnapshotCache.ParentLookup key = new SnapshotCache.ParentLookup(start, name);
@@ -42,16 +43,44 @@ record SnapshotView(RepoTree tree, HclFileCache files, SnapshotCache cache) {
     if (found == null) {
       found = Optional.empty();
       Path directory = start.getParent();
-      for (int i = 0; i < maxFolders && directory != null; i++, directory = directory.getParent()) {
-        Path candidate = directory.resolve(name).normalize();
-        if (exists(candidate)) {
-          found = Optional.of(candidate);
-          break;
+      if (directory != null && maxFolders > 0) {
+        SnapshotCache.Nearest nearest = nearest(directory, name);
+        if (nearest != SnapshotCache.Nearest.NONE && directory.getNameCount() - nearest.directoryDepth() < maxFolders) {
+          found = Optional.of(nearest.file());
         }
       }
       cache.parentLookups.putIfAbsent(key, found);
     }
     return found;
+  }
+
+  /** The nearest existing {@code <directory or an ancestor>/<name>}, or {@code NONE}; remembered. */
+  private SnapshotCache.Nearest nearest(Path directory, String name) {
+    SnapshotCache.ParentLookup key = new SnapshotCache.ParentLookup(directory, name);
+    SnapshotCache.Nearest nearest = cache.nearest.get(key);
+    if (nearest == null) {
+      Path candidate = directory.resolve(name);
+      if (!isPlainName(name)) {
+        candidate = candidate.normalize();
+      }
+      if (exists(candidate)) {
+        nearest = new SnapshotCache.Nearest(candidate, directory.getNameCount());
+      } else {
+        Path parent = directory.getParent();
+        nearest = parent == null ? SnapshotCache.Nearest.NONE : nearest(parent, name);
+      }
+      cache.nearest.putIfAbsent(key, nearest);
+    }
+    return nearest;
+  }
+
+  /** A single path element other than {@code .} and {@code ..}: resolving it needs no normalizing. */
+  private static boolean isPlainName(String name) {
+    return !name.isEmpty()
+        && name.indexOf('/') < 0
+        && name.indexOf(java.io.File.separatorChar) < 0
+        && !name.equals(".")
+        && !name.equals("..");
   }
 
   boolean isDirectory(Path path) {
@@ -66,20 +95,33 @@ record SnapshotView(RepoTree tree, HclFileCache files, SnapshotCache cache) {
     return tree.read(file);
   }
 
-  /** The parsed file, sharing the parse with every snapshot that holds the same content. */
-  HclFile parse(Path file) throws IOException, ConfigException {
-    String contentId = cache.contentIds.get(file);
-    if (contentId == null) {
-      contentId = tree.contentId(file);
-      cache.contentIds.putIfAbsent(file, contentId);
-    }
-    return files.parse(tree, file, contentId);
+  /** A unit's own file, parsed: see {@link HclFileCache} for why it is not retained strongly. */
+  HclFile parseUnitFile(Path file) throws IOException, ConfigException {
+    return parse(file, false);
   }
 
-  /** {@link #parse} inside an evaluation: a syntax error keeps its own position. */
+  /** A shared file, parsed once and shared with every snapshot that holds the same content. */
+  HclFile parse(Path file) throws IOException, ConfigException {
+    return parse(file, true);
+  }
+
+  private HclFile parse(Path file, boolean shared) throws IOException, ConfigException {
+    String contentId = cache.contentIds.get(file);
+    byte[] bytes = null;
+    if (contentId == null) {
+      // One read gives both the content id and the bytes to parse, should the parse be new.
+      RepoTree.Content content = tree.content(file);
+      contentId = content.id();
+      bytes = content.bytes();
+      cache.contentIds.putIfAbsent(file, contentId);
+    }
+    return files.parse(tree, file, contentId, bytes, shared);
+  }
+
+  /** {@link #parse} inside an evaluation (an include or a read target): a syntax error keeps its own position. */
   HclFile parseForEvaluation(Path file) {
     try {
-      return parse(file);
+      return parse(file, true);
     } catch (IOException e) {
       throw EvaluationError.fatal(null, "cannot read " + file + ": " + e.getMessage());
     } catch (ConfigException e) {

@@ -54,7 +54,7 @@ public final class TerragruntEvaluator {
       throw new ConfigException(file + ": no such file");
     }
     try {
-      return evaluate(directory, snapshot.parse(file));
+      return evaluate(directory, snapshot.parseUnitFile(file));
     } catch (EvaluationError e) {
       throw new ConfigException(e.getMessage());
     } catch (IOException e) {

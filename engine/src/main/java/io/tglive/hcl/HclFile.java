@@ -5,6 +5,6 @@ public record HclFile(String name, String source, Body body) {
 
   /** The exact source text of a syntax element of this file. */
   public String text(SourceRange range) {
-    return source.substring(range.start().offset(), range.end().offset());
+    return source.substring(range.startOffset(), range.endOffset());
   }
 }

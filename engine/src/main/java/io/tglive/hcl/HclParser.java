@@ -65,7 +65,7 @@ public final class HclParser {
       if (peek() == TokenKind.EQUAL) {
         advance();
         Expression value = parseExpression();
-        Attribute attribute = new Attribute(name, value, new SourceRange(src.file, src.pos(nameStart), value.range().end()));
+        Attribute attribute = new Attribute(name, value, src.range(nameStart, value.range().endOffset()));
         Attribute first = seen.putIfAbsent(name, attribute);
         if (first != null) {
           throw src.error(nameStart, "duplicate attribute \"" + name + "\" on line " + attribute.range().start().line()
@@ -124,7 +124,7 @@ public final class HclParser {
     if (label.parts().size() == 1 && label.parts().get(0) instanceof TemplatePart.Literal literal) {
       return literal.text();
     }
-    throw src.error(label.range().start().offset(), "block labels cannot contain interpolations or directives");
+    throw src.error(label.range().startOffset(), "block labels cannot contain interpolations or directives");
   }
 
   // ---------------------------------------------------------------- expressions
@@ -206,7 +206,7 @@ public final class HclParser {
       Expression operand = parseUnary();
       leave();
       UnaryOperator operator = kind == TokenKind.MINUS ? UnaryOperator.NEGATE : UnaryOperator.NOT;
-      return new Expression.Unary(operator, operand, new SourceRange(src.file, src.pos(start), operand.range().end()));
+      return new Expression.Unary(operator, operand, src.range(start, operand.range().endOffset()));
     }
     return parsePostfix(parsePrimary());
   }
@@ -471,7 +471,7 @@ public final class HclParser {
     if (key instanceof Expression.Variable variable) {
       name = variable.name();
     } else if (key instanceof Expression.BoolLiteral || key instanceof Expression.NullLiteral) {
-      name = src.text(key.range().start().offset(), key.range().end().offset());
+      name = src.text(key.range().startOffset(), key.range().endOffset());
     }
     if (name == null) {
       return key;
@@ -715,10 +715,10 @@ public final class HclParser {
   }
 
   private SourceRange span(Expression first, Expression last) {
-    return new SourceRange(src.file, first.range().start(), last.range().end());
+    return src.range(first.range().startOffset(), last.range().endOffset());
   }
 
   private SourceRange span(Expression first, int end) {
-    return src.range(first.range().start(), end);
+    return src.range(first.range().startOffset(), end);
   }
 }

@@ -1,6 +1,7 @@
 package io.tglive.repo;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -53,13 +54,49 @@ public final class DiskTree implements RepoTree {
     return Files.readAllBytes(file);
   }
 
+  /**
+   * The git blob id of the file's bytes (SHA-1 of {@code "blob <size>\0"} and the bytes), so a file
+   * on disk and a committed blob with the same bytes have the same id, as {@link GitTree} gives
+   * blob ids, and share cached parses.
+   */
   @Override
   public String contentId(Path file) throws IOException {
+    return blobId(read(file));
+  }
+
+  /** Reads the file once for both its bytes and its id. */
+  @Override
+  public Content content(Path file) throws IOException {
+    byte[] bytes = read(file);
+    return new Content(bytes, blobId(bytes));
+  }
+
+  /** Git's object id of a blob with these bytes. */
+  static String blobId(byte[] bytes) {
+    MessageDigest digest = sha1();
+    digest.update(("blob " + bytes.length + "\0").getBytes(StandardCharsets.US_ASCII));
+    return HexFormat.of().formatHex(digest.digest(bytes));
+  }
+
+  private static final MessageDigest SHA1;
+
+  static {
     try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(digest.digest(read(file)));
+      SHA1 = MessageDigest.getInstance("SHA-1");
     } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+      throw new IllegalStateException("SHA-1 is required by every Java platform", e);
+    }
+  }
+
+  private static MessageDigest sha1() {
+    try {
+      return (MessageDigest) SHA1.clone();
+    } catch (CloneNotSupportedException e) {
+      try {
+        return MessageDigest.getInstance("SHA-1");
+      } catch (NoSuchAlgorithmException impossible) {
+        throw new IllegalStateException(impossible);
+      }
     }
   }
 }

@@ -34,4 +34,15 @@ public interface RepoTree {
    * parsed files by it, so base and head snapshots share work.
    */
   String contentId(Path file) throws IOException;
+
+  /**
+   * The bytes of a file and its {@link #contentId}, together: a tree that must read a file to
+   * compute its id (a directory on disk) reads it once for both.
+   */
+  default Content content(Path file) throws IOException {
+    return new Content(read(file), contentId(file));
+  }
+
+  /** A file's bytes and content id. */
+  record Content(byte[] bytes, String id) {}
 }

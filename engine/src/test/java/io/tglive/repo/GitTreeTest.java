@@ -65,6 +65,26 @@ class GitTreeTest {
   }
 
   @Test
+  void diskContentIdIsTheGitBlobIdOfTheSameBytes() throws Exception {
+    try (TestRepo repo = TestRepo.init(dir)) {
+      RevCommit commit = repo.write("root.hcl", "locals {\n  x = \"\u00e9\"\n}\n").write("empty.hcl", "").commit("c");
+      repo.write("a/terragrunt.hcl", "changed");
+
+      GitTree git = GitTree.of(repo.repository(), commit);
+      DiskTree disk = new DiskTree(dir);
+
+      for (String name : new String[] {"root.hcl", "empty.hcl"}) {
+        Path file = dir.resolve(name);
+        assertThat(disk.contentId(file)).isEqualTo(git.contentId(file));
+        RepoTree.Content content = disk.content(file);
+        assertThat(content.id()).isEqualTo(git.contentId(file));
+        assertThat(content.bytes()).isEqualTo(git.read(file));
+      }
+      assertThat(disk.contentId(dir.resolve("a/terragrunt.hcl"))).isNotEqualTo(disk.contentId(dir.resolve("root.hcl")));
+    }
+  }
+
+  @Test
   void readingAMissingFileOrADirectoryFails() throws Exception {
     try (TestRepo repo = TestRepo.init(dir)) {
       RevCommit commit = repo.write("a/terragrunt.hcl", "").commit("c");
