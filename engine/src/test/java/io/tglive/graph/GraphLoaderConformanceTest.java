@@ -42,22 +42,7 @@ class GraphLoaderConformanceTest {
   void graphDependenciesPrintsTerragruntsDotByteForByte() throws Exception {
     assertThat(DotRenderer.render(graph("graph-dependencies")))
         .isEqualTo(
-            """
-            digraph {
-            \t"backend-app" ;
-            \t"backend-app" -> "mysql";
-            \t"backend-app" -> "redis";
-            \t"backend-app" -> "vpc";
-            \t"frontend-app" ;
-            \t"frontend-app" -> "backend-app";
-            \t"frontend-app" -> "vpc";
-            \t"mysql" ;
-            \t"mysql" -> "vpc";
-            \t"redis" ;
-            \t"redis" -> "vpc";
-            \t"vpc" ;
-            }
-            """);
+            TerragruntDot.GRAPH_DEPENDENCIES);
   }
 
   @Test

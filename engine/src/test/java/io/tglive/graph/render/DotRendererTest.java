@@ -5,6 +5,7 @@ import static io.tglive.graph.Nodes.graph;
 import static io.tglive.graph.Nodes.unit;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tglive.graph.TerragruntDot;
 import org.junit.jupiter.api.Test;
 
 /** DOT output is byte-identical to {@code terragrunt dag graph}. */
@@ -23,22 +24,7 @@ class DotRendererTest {
 
     assertThat(dot)
         .isEqualTo(
-            """
-            digraph {
-            \t"backend-app" ;
-            \t"backend-app" -> "mysql";
-            \t"backend-app" -> "redis";
-            \t"backend-app" -> "vpc";
-            \t"frontend-app" ;
-            \t"frontend-app" -> "backend-app";
-            \t"frontend-app" -> "vpc";
-            \t"mysql" ;
-            \t"mysql" -> "vpc";
-            \t"redis" ;
-            \t"redis" -> "vpc";
-            \t"vpc" ;
-            }
-            """);
+            TerragruntDot.GRAPH_DEPENDENCIES);
   }
 
   @Test
