@@ -90,9 +90,9 @@ public final class GraphCommand implements Callable<Integer> {
     return unresolved.isEmpty() ? 0 : 1;
   }
 
-  /** Prints {@code parsed N/M units} on a terminal, at most every 100 ms; nothing otherwise. */
+  /** Prints {@code parsed N/M units} when standard error is a terminal, at most every 100 ms; nothing otherwise. */
   private static LoadProgress progress(PrintWriter err) {
-    if (System.console() == null) {
+    if (!StandardError.isTerminal()) {
       return LoadProgress.NONE;
     }
     long[] last = {0};
