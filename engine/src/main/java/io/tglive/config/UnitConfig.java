@@ -38,19 +38,6 @@ public record UnitConfig(
     Set<Path> probes,
     Set<ParentFolderLookup> lookups) {
 
-  /** A configuration that probed nothing beyond its reads. */
-  public UnitConfig(
-      Path directory,
-      List<DependencyEdge> dependencies,
-      List<UnresolvedEdge> unresolved,
-      Optional<ExcludeSpec> exclude,
-      Optional<String> terraformSource,
-      Set<Path> includes,
-      Set<Path> reads,
-      List<Diagnostic> diagnostics) {
-    this(directory, dependencies, unresolved, exclude, terraformSource, includes, reads, diagnostics, Set.of(), Set.of());
-  }
-
   public UnitConfig {
     dependencies = List.copyOf(dependencies);
     unresolved = List.copyOf(unresolved);

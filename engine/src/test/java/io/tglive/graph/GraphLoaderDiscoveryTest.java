@@ -46,7 +46,7 @@ class GraphLoaderDiscoveryTest {
   private static UnitConfig config(Path directory) {
     return new UnitConfig(
         directory, List.of(), List.of(), Optional.empty(), Optional.empty(), Set.of(),
-        Set.of(directory.resolve("terragrunt.hcl")), List.of());
+        Set.of(directory.resolve("terragrunt.hcl")), List.of(), Set.of(), Set.of());
   }
 
   private static UnitConfig withDependencies(Path directory, Path... targets) {
@@ -57,12 +57,12 @@ class GraphLoaderDiscoveryTest {
     }
     UnitConfig base = config(directory);
     return new UnitConfig(directory, edges, List.of(), base.exclude(), base.terraformSource(),
-        base.includes(), base.reads(), base.diagnostics());
+        base.includes(), base.reads(), base.diagnostics(), Set.of(), Set.of());
   }
 
   private static UnitConfig including(Path directory, Path included, Optional<String> source) {
     return new UnitConfig(directory, List.of(), List.of(), Optional.empty(), source, Set.of(included),
-        Set.of(directory.resolve("terragrunt.hcl"), included), List.of());
+        Set.of(directory.resolve("terragrunt.hcl"), included), List.of(), Set.of(), Set.of());
   }
 
   private LoadedGraph load(LoadOptions options) throws ConfigException, GraphCycleException {
@@ -223,7 +223,7 @@ class GraphLoaderDiscoveryTest {
       Path directory = unit(spec.getKey());
       UnitConfig base = config(directory);
       configs.put(directory, new UnitConfig(directory, List.of(), List.of(), Optional.of(spec.getValue()),
-          Optional.empty(), Set.of(), base.reads(), List.of()));
+          Optional.empty(), Set.of(), base.reads(), List.of(), Set.of(), Set.of()));
     }
 
     UnitGraph graph = load(LoadOptions.defaults()).graph();
@@ -239,7 +239,7 @@ class GraphLoaderDiscoveryTest {
     for (String name : List.of("a", "b", "c")) {
       Path directory = unit(name);
       configs.put(directory, new UnitConfig(directory, List.of(), List.of(), Optional.empty(), Optional.empty(),
-          Set.of(shared), Set.of(shared), List.of(diagnostic)));
+          Set.of(shared), Set.of(shared), List.of(diagnostic), Set.of(), Set.of()));
     }
 
     assertThat(load(LoadOptions.defaults()).diagnostics()).containsExactly(diagnostic);
