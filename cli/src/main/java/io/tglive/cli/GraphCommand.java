@@ -90,7 +90,10 @@ public final class GraphCommand implements Callable<Integer> {
     return unresolved.isEmpty() ? 0 : 1;
   }
 
-  /** Prints {@code parsed N/M units} when standard error is a terminal, at most every 100 ms; nothing otherwise. */
+  /**
+   * Prints {@code parsed N units} while units are still being found, then {@code parsed N/M units},
+   * when standard error is a terminal, at most every 100 ms; nothing otherwise.
+   */
   private static LoadProgress progress(PrintWriter err) {
     if (!StandardError.isTerminal()) {
       return LoadProgress.NONE;
@@ -101,7 +104,8 @@ public final class GraphCommand implements Callable<Integer> {
         long now = System.nanoTime();
         if (done == total || now - last[0] > 100_000_000L) {
           last[0] = now;
-          err.print("\rparsed " + done + "/" + total + " units" + (done == total ? "\n" : ""));
+          String of = total < 0 ? "" : "/" + total;
+          err.print("\rparsed " + done + of + " units" + (done == total ? "\n" : ""));
           err.flush();
         }
       }

@@ -2,7 +2,6 @@ package io.tglive.config;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -47,7 +46,7 @@ final class SnapshotCache {
   final ConcurrentHashMap<Path, Kind> kinds = new ConcurrentHashMap<>();
   final ConcurrentHashMap<Path, String> contentIds = new ConcurrentHashMap<>();
 
-  /** A {@code find_in_parent_folders} lookup: the directory it starts above and the name sought. */
+  /** A {@code find_in_parent_folders} walk up: a directory it looks in and the name sought. */
   record ParentLookup(Path start, String name) {}
 
   /**
@@ -58,11 +57,9 @@ final class SnapshotCache {
     static final Nearest NONE = new Nearest(null, -1);
   }
 
-  /** Walks up from a directory, per directory and name (the start of a {@link ParentLookup} is a directory here). */
+  /** Walks up from a directory, per directory and name. */
   final ConcurrentHashMap<ParentLookup, Nearest> nearest = new ConcurrentHashMap<>();
 
-  /** Results of {@code find_in_parent_folders} lookups; empty when nothing was found. */
-  final ConcurrentHashMap<ParentLookup, Optional<Path>> parentLookups = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<Path, ReadResult> reads = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<ReaderKey, ReadResult> readerDependentReads = new ConcurrentHashMap<>();
 

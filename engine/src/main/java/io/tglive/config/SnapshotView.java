@@ -33,25 +33,19 @@ record SnapshotView(RepoTree tree, HclFileCache files, SnapshotCache cache) {
 
   /**
    * The first existing {@code <ancestor>/<name>} among at most {@code maxFolders} ancestors of
-   * {@code start}, nearest first; empty if there is none. Remembered per start and name, as every
-   * unit asks the same few names several times (its includes, and files they read); the walk up is
-   * remembered per directory and name, so units of one environment share it.
+   * {@code start}, nearest first; empty if there is none. The walk up is remembered per directory
+   * and name, so units of one environment share it.
    */
   Optional<Path> findInParentFolders(Path start, String name, int maxFolders) {
-    SnapshotCache.ParentLookup key = new SnapshotCache.ParentLookup(start, name);
-    Optional<Path> found = cache.parentLookups.get(key);
-    if (found == null) {
-      found = Optional.empty();
-      Path directory = start.getParent();
-      if (directory != null && maxFolders > 0) {
-        SnapshotCache.Nearest nearest = nearest(directory, name);
-        if (nearest != SnapshotCache.Nearest.NONE && directory.getNameCount() - nearest.directoryDepth() < maxFolders) {
-          found = Optional.of(nearest.file());
-        }
-      }
-      cache.parentLookups.putIfAbsent(key, found);
+    Path directory = start.getParent();
+    if (directory == null || maxFolders <= 0) {
+      return Optional.empty();
     }
-    return found;
+    SnapshotCache.Nearest nearest = nearest(directory, name);
+    if (nearest != SnapshotCache.Nearest.NONE && directory.getNameCount() - nearest.directoryDepth() < maxFolders) {
+      return Optional.of(nearest.file());
+    }
+    return Optional.empty();
   }
 
   /** The nearest existing {@code <directory or an ancestor>/<name>}, or {@code NONE}; remembered. */

@@ -8,6 +8,7 @@ import io.tglive.hcl.HclFile;
 import io.tglive.hcl.SourceRange;
 import io.tglive.repo.RepoTree;
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,13 +51,13 @@ public final class TerragruntEvaluator {
   public UnitConfig evaluate(Path unitDirectory) throws ConfigException {
     Path directory = unitDirectory.toAbsolutePath().normalize();
     Path file = directory.resolve(CONFIG_FILE);
-    if (!snapshot.isFile(file)) {
-      throw new ConfigException(file + ": no such file");
-    }
     try {
+      // Read without probing first: a walk found the file, and a probe costs a system call or two.
       return evaluate(directory, snapshot.parseUnitFile(file));
     } catch (EvaluationError e) {
       throw new ConfigException(e.getMessage());
+    } catch (NoSuchFileException e) {
+      throw new ConfigException(file + ": no such file");
     } catch (IOException e) {
       throw new ConfigException(file + ": cannot be read: " + e.getMessage(), e);
     } catch (StackOverflowError e) {

@@ -25,10 +25,6 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 
 /**
  * Discovers the units of a repository snapshot, evaluates them in parallel and builds their graph.
@@ -54,7 +50,7 @@ public final class GraphLoader {
       RepoTree tree, LoadOptions options, HclFileCache cache, LoadProgress progress)
       throws ConfigException, GraphCycleException {
     TerragruntEvaluator evaluator = new TerragruntEvaluator(tree, options.environment(), cache);
-    return load(tree, options, evaluator::evaluate, progress);
+    return load(tree, options, evaluator::evaluate, progress, false);
   }
 
   /**
@@ -140,9 +136,12 @@ public final class GraphLoader {
     }
     RepoPaths paths = new RepoPaths(head.root());
     Map<Path, Evaluation> fresh = new HashMap<>();
-    for (Evaluation evaluation :
-        evaluateAll(again, options, directory -> evaluate(directory, evaluator, paths), LoadProgress.NONE)) {
-      fresh.put(evaluation.directory(), evaluation);
+    try (EvaluationPool pool =
+        new EvaluationPool(options.parallelism(), directory -> evaluate(directory, evaluator, paths), LoadProgress.NONE)) {
+      again.forEach(pool::submit);
+      for (Evaluation evaluation : pool.results()) {
+        fresh.put(evaluation.directory(), evaluation);
+      }
     }
     List<Evaluation> evaluations = new ArrayList<>();
     for (Path directory : discovery.unitDirectories()) {
@@ -201,13 +200,18 @@ public final class GraphLoader {
     return load(tree, options, evaluator, progress, false);
   }
 
+  /** Walks the tree on this thread and evaluates each unit on the workers as soon as the walk finds it. */
   private static LoadedGraph load(
       RepoTree tree, LoadOptions options, UnitEvaluator evaluator, LoadProgress progress, boolean keep)
       throws ConfigException, GraphCycleException {
     RepoPaths paths = new RepoPaths(tree.root());
-    Discovery discovery = Discovery.of(RepoScan.of(tree));
-    List<Evaluation> evaluations = evaluateAll(
-        discovery.unitDirectories(), options, directory -> evaluate(directory, evaluator, paths), progress);
+    Discovery discovery;
+    List<Evaluation> evaluations;
+    try (EvaluationPool pool =
+        new EvaluationPool(options.parallelism(), directory -> evaluate(directory, evaluator, paths), progress)) {
+      discovery = Discovery.of(RepoScan.of(tree, pool::submit));
+      evaluations = pool.results();
+    }
     return assemble(tree.root(), options, evaluations, discovery, keep, null);
   }
 
@@ -268,41 +272,6 @@ public final class GraphLoader {
         discovery.stackFiles().stream().map(paths::relative).sorted().toList(),
         sortedDiagnostics,
         keep ? new Reuse(root, options.environment(), discovery, List.copyOf(evaluations)) : null);
-  }
-
-  private static List<Evaluation> evaluateAll(
-      List<Path> directories,
-      LoadOptions options,
-      Function<Path, Evaluation> evaluation,
-      LoadProgress progress) {
-    int parallelism =
-        options.parallelism() > 0 ? options.parallelism() : Runtime.getRuntime().availableProcessors();
-    AtomicInteger done = new AtomicInteger();
-    int total = directories.size();
-    ForkJoinPool pool = new ForkJoinPool(parallelism);
-    try {
-      return pool.submit(
-              () ->
-                  directories.parallelStream()
-                      .map(
-                          directory -> {
-                            Evaluation result = evaluation.apply(directory);
-                            progress.unitsEvaluated(done.incrementAndGet(), total);
-                            return result;
-                          })
-                      .toList())
-          .get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while evaluating units", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException(e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
   }
 
   private static Evaluation evaluate(Path directory, UnitEvaluator evaluator, RepoPaths paths) {

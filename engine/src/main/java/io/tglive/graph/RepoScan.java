@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * What a walk of a repository finds: directories holding a {@code terragrunt.hcl}, {@code
@@ -23,31 +24,32 @@ record RepoScan(List<Path> unitDirectories, List<Path> stackFiles, Set<Path> ter
 
   /** Walks the whole tree from its root. */
   static RepoScan of(RepoTree tree) throws ConfigException {
+    return of(tree, directory -> {});
+  }
+
+  /** Walks the whole tree from its root, handing each unit directory to {@code unitFound} as it is found. */
+  static RepoScan of(RepoTree tree, Consumer<Path> unitFound) throws ConfigException {
     RepoScan scan = new RepoScan(new ArrayList<>(), new ArrayList<>(), new HashSet<>());
     try {
-      scan.walk(tree, tree.root());
+      scan.walk(tree, tree.root(), unitFound);
     } catch (IOException e) {
       throw new ConfigException(tree.root() + ": cannot read the repository: " + e.getMessage(), e);
     }
     return scan;
   }
 
-  /** True when the directory holds a {@code *.tf} file. */
-  boolean hasTerraformFiles(Path directory) {
-    return terraformDirectories.contains(directory);
-  }
-
-  private void walk(RepoTree tree, Path directory) throws IOException {
+  private void walk(RepoTree tree, Path directory, Consumer<Path> unitFound) throws IOException {
     for (Path entry : tree.list(directory)) {
       String name = entry.getFileName().toString();
       if (name.equals("terragrunt.hcl")) {
         unitDirectories.add(directory);
+        unitFound.accept(directory);
       } else if (name.equals("terragrunt.stack.hcl")) {
         stackFiles.add(entry);
       } else if (name.endsWith(".tf")) {
         terraformDirectories.add(directory);
       } else if (!name.startsWith(".") && tree.isDirectory(entry)) {
-        walk(tree, entry);
+        walk(tree, entry, unitFound);
       }
     }
   }

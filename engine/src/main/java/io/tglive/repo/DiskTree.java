@@ -2,13 +2,17 @@ package io.tglive.repo;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Stream;
 
 /** A {@link RepoTree} over a directory on disk. */
 public final class DiskTree implements RepoTree {
@@ -41,12 +45,16 @@ public final class DiskTree implements RepoTree {
 
   @Override
   public List<Path> list(Path directory) throws IOException {
-    if (!Files.isDirectory(directory)) {
+    List<Path> entries = new ArrayList<>();
+    try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory)) {
+      for (Path entry : stream) {
+        entries.add(entry);
+      }
+    } catch (NotDirectoryException | NoSuchFileException e) {
       return List.of();
     }
-    try (Stream<Path> entries = Files.list(directory)) {
-      return entries.sorted().toList();
-    }
+    entries.sort(null);
+    return Collections.unmodifiableList(entries);
   }
 
   @Override

@@ -19,23 +19,29 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
  * Measures {@link GraphLoader} on synthetic repositories ({@link SyntheticLiveRepo}) of several
  * sizes in one warm JVM: median build time, units per second, the ratio to a floor that only walks
- * the same tree and reads every {@code .hcl} file (with the same parallelism), the peak heap during
- * the timed builds (sum of the heap pools' peaks: an upper bound, young generation included), what
- * one loaded graph keeps alive once its file cache is dropped, and GC time per build.
+ * the same tree and reads every {@code .hcl} file (walking on one thread and reading on a pool of
+ * the loader's parallelism as the walk finds files, as the loader does), the peak heap during
+ * the timed runs (sum of the heap pools' peaks: an upper bound, young generation included), what
+ * one loaded graph keeps alive once its file cache is dropped, and GC time per build. Floor and
+ * build runs alternate after a warm-up of 3 to 12 runs of each (30 seconds at most).
  *
  * <p>Run: {@code ./mvnw -q -pl engine test-compile exec:exec@graph-bench} (sizes default to
  * 1000,10000,50000; set {@code -Dgraph.bench.sizes=...}; the JVM runs with {@code -Xmx1g}).
  */
 public final class GraphBenchmark {
 
-  private static final int RUNS = 5;
-  private static final int WARMUP_RUNS = 3;
+  private static final int RUNS = 7;
+  private static final int MIN_WARMUP_RUNS = 3;
+  private static final int MAX_WARMUP_RUNS = 12;
+  private static final long WARMUP_BUDGET_NANOS = 30_000_000_000L;
 
   private GraphBenchmark() {}
 
@@ -62,11 +68,30 @@ public final class GraphBenchmark {
   private static void measure(Path repo, int size, int parallelism) throws Exception {
     RepoTree tree = new DiskTree(repo);
     LoadOptions options = new LoadOptions(java.util.Map.of(), false, parallelism);
-    // Warm up both paths (the JIT) before timing, and measure what a loaded graph keeps alive.
-    for (int i = 0; i < WARMUP_RUNS; i++) {
+    // Warm both paths up (the JIT needs several 10,000-unit builds on two cores before timings
+    // settle), within a time budget so that the largest sizes do not take minutes.
+    long warmupEnd = System.nanoTime() + WARMUP_BUDGET_NANOS;
+    for (int i = 0; i < MAX_WARMUP_RUNS && (i < MIN_WARMUP_RUNS || System.nanoTime() < warmupEnd); i++) {
       floor(tree, parallelism);
       GraphLoader.load(tree, options, new HclFileCache());
     }
+    // Floor and build alternate, so a slow spell of the machine weighs on both alike.
+    long[] floors = new long[RUNS];
+    long[] builds = new long[RUNS];
+    long gc = 0;
+    resetPeaks();
+    for (int i = 0; i < RUNS; i++) {
+      long start = System.nanoTime();
+      floor(tree, parallelism);
+      floors[i] = System.nanoTime() - start;
+      long gcBefore = gcMillis();
+      start = System.nanoTime();
+      GraphLoader.load(tree, options, new HclFileCache());
+      builds[i] = System.nanoTime() - start;
+      gc += gcMillis() - gcBefore;
+    }
+    long peakHeap = peakHeapMegabytes();
+    // What a loaded graph keeps alive (after the timed runs: a full collection upsets the next few).
     System.gc();
     long before = usedHeap();
     LoadedGraph loaded = GraphLoader.load(tree, options, new HclFileCache());
@@ -77,56 +102,42 @@ public final class GraphBenchmark {
     long graphBytes = usedHeap() - before;
     loaded = null;
 
-    long[] floors = new long[RUNS];
-    for (int i = 0; i < RUNS; i++) {
-      long start = System.nanoTime();
-      floor(tree, parallelism);
-      floors[i] = System.nanoTime() - start;
-    }
-    System.gc();
-    resetPeaks();
-    long gcBefore = gcMillis();
-    long[] builds = new long[RUNS];
-    for (int i = 0; i < RUNS; i++) {
-      long start = System.nanoTime();
-      GraphLoader.load(tree, options, new HclFileCache());
-      builds[i] = System.nanoTime() - start;
-    }
-    long gc = (gcMillis() - gcBefore) / RUNS;
     long build = median(builds);
     long floor = median(floors);
     System.out.printf("%8d %10.0f %10.0f %12.0f %8.2f %12d %10d %10d%n",
         size, build / 1e6, floor / 1e6, size / (build / 1e9), (double) build / floor,
-        peakHeapMegabytes(), graphBytes >> 20, gc);
+        peakHeap, graphBytes >> 20, gc / RUNS);
   }
 
-  /** Walks the tree with the loader's skip rules and reads every {@code .hcl} file: nothing else. */
+  /**
+   * Walks the tree with the loader's skip rules on this thread and reads every {@code .hcl} file
+   * on a pool as the walk finds it, as the loader evaluates each unit: nothing else.
+   */
   private static long floor(RepoTree tree, int parallelism) throws Exception {
-    List<Path> files = new ArrayList<>();
-    walk(tree, tree.root(), files);
     AtomicLong chars = new AtomicLong();
     ForkJoinPool pool = new ForkJoinPool(parallelism);
     try {
-      pool.submit(() -> files.parallelStream().forEach(file -> {
-        try {
-          chars.addAndGet(new String(tree.read(file), StandardCharsets.UTF_8).length());
-        } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      })).get();
+      List<Future<?>> reads = new ArrayList<>();
+      walk(tree, tree.root(), file -> reads.add(pool.submit(() -> {
+        chars.addAndGet(new String(tree.read(file), StandardCharsets.UTF_8).length());
+        return null;
+      })));
+      for (Future<?> read : reads) {
+        read.get();
+      }
     } finally {
       pool.shutdown();
     }
     return chars.get();
   }
 
-  private static void walk(RepoTree tree, Path directory, List<Path> files) throws IOException {
+  private static void walk(RepoTree tree, Path directory, Consumer<Path> hclFile) throws IOException {
     for (Path entry : tree.list(directory)) {
       String name = entry.getFileName().toString();
       if (name.endsWith(".hcl")) {
-        files.add(entry);
+        hclFile.accept(entry);
       } else if (!name.startsWith(".") && tree.isDirectory(entry)) {
-        walk(tree, entry, files);
+        walk(tree, entry, hclFile);
       }
     }
   }

@@ -11,6 +11,7 @@ import io.tglive.config.Location;
 import io.tglive.config.UnitConfig;
 import io.tglive.hcl.HclSyntaxException;
 import io.tglive.repo.DiskTree;
+import io.tglive.repo.RepoTree;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -269,19 +270,44 @@ class GraphLoaderDiscoveryTest {
   }
 
   @Test
-  void progressCountsEveryEvaluatedUnit() throws Exception {
+  void progressCountsEveryEvaluatedUnitAndEndsWithOneCallGivingTheTotal() throws Exception {
     unit("a");
     unit("b");
     unit("c");
-    List<Integer> reported = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<int[]> reported = java.util.Collections.synchronizedList(new ArrayList<>());
 
     GraphLoader.load(new DiskTree(repo), LoadOptions.defaults(), this::evaluate,
-        (done, total) -> {
-          assertThat(total).isEqualTo(3);
-          reported.add(done);
-        });
+        (done, total) -> reported.add(new int[] {done, total}));
 
-    assertThat(reported).containsExactlyInAnyOrder(1, 2, 3);
+    assertThat(reported).last().satisfies(last -> assertThat(last).containsExactly(3, 3));
+    assertThat(reported).filteredOn(call -> call[0] == call[1]).hasSize(1);
+    assertThat(reported).allSatisfy(call -> assertThat(call[1]).isIn(-1, 3));
+    assertThat(reported.stream().mapToInt(call -> call[0]).distinct()).containsExactlyInAnyOrder(1, 2, 3);
+  }
+
+  @Test
+  void unitsAreEvaluatedWhileTheWalkIsStillFindingOthers() throws Exception {
+    unit("a");
+    unit("z");
+    CountDownLatch firstEvaluated = new CountDownLatch(1);
+    RepoTree tree = new RecordingTree(new DiskTree(repo), directory -> {
+      if (directory.equals(repo.resolve("z"))) {
+        try {
+          assertThat(firstEvaluated.await(10, TimeUnit.SECONDS)).as("a evaluated before z was listed").isTrue();
+        } catch (InterruptedException e) {
+          throw new AssertionError(e);
+        }
+      }
+    });
+
+    LoadedGraph loaded = GraphLoader.load(tree, new LoadOptions(Map.of(), false, 2),
+        directory -> {
+          firstEvaluated.countDown();
+          return config(directory);
+        },
+        LoadProgress.NONE);
+
+    assertThat(loaded.graph().units()).containsOnlyKeys("a", "z");
   }
 
   @Test
