@@ -91,21 +91,21 @@ public final class GraphCommand implements Callable<Integer> {
   }
 
   /**
-   * Prints {@code parsed N units} while units are still being found, then {@code parsed N/M units},
-   * when standard error is a terminal, at most every 100 ms; nothing otherwise.
+   * Prints {@code parsed N/M units} ({@code N/M+} while the walk is still finding units) when
+   * standard error is a terminal, at most every 100 ms; nothing otherwise.
    */
   private static LoadProgress progress(PrintWriter err) {
     if (!StandardError.isTerminal()) {
       return LoadProgress.NONE;
     }
     long[] last = {0};
-    return (done, total) -> {
+    return (done, found, allFound) -> {
       synchronized (last) {
         long now = System.nanoTime();
-        if (done == total || now - last[0] > 100_000_000L) {
+        boolean finished = allFound && done == found;
+        if (finished || now - last[0] > 100_000_000L) {
           last[0] = now;
-          String of = total < 0 ? "" : "/" + total;
-          err.print("\rparsed " + done + of + " units" + (done == total ? "\n" : ""));
+          err.print("\rparsed " + done + "/" + found + (allFound ? "" : "+") + " units" + (finished ? "\n" : ""));
           err.flush();
         }
       }

@@ -1,5 +1,6 @@
 package io.tglive.config;
 
+import io.tglive.repo.RepoTree.PathKind;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -11,14 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * entries never go stale. Thread-safe; nothing is computed while holding a lock.
  */
 final class SnapshotCache {
-
-  /** What a path holds. */
-  enum Kind {
-    MISSING,
-    FILE,
-    DIRECTORY,
-    OTHER
-  }
 
   /**
    * An evaluated {@code read_terragrunt_config} target.
@@ -43,7 +36,7 @@ final class SnapshotCache {
 
   private record ReaderKey(Path file, Path originalDirectory) {}
 
-  final ConcurrentHashMap<Path, Kind> kinds = new ConcurrentHashMap<>();
+  final ConcurrentHashMap<Path, PathKind> kinds = new ConcurrentHashMap<>();
   final ConcurrentHashMap<Path, String> contentIds = new ConcurrentHashMap<>();
 
   /** A {@code find_in_parent_folders} walk up: a directory it looks in and the name sought. */

@@ -2,6 +2,7 @@ package io.tglive.config;
 
 import io.tglive.hcl.HclFile;
 import io.tglive.repo.RepoTree;
+import io.tglive.repo.RepoTree.PathKind;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -13,22 +14,17 @@ record SnapshotView(RepoTree tree, HclFileCache files, SnapshotCache cache) {
     return tree.root();
   }
 
-  SnapshotCache.Kind kind(Path path) {
-    SnapshotCache.Kind kind = cache.kinds.get(path);
+  PathKind kind(Path path) {
+    PathKind kind = cache.kinds.get(path);
     if (kind == null) {
-      kind =
-          tree.isDirectory(path)
-              ? SnapshotCache.Kind.DIRECTORY
-              : tree.isFile(path)
-                  ? SnapshotCache.Kind.FILE
-                  : tree.exists(path) ? SnapshotCache.Kind.OTHER : SnapshotCache.Kind.MISSING;
+      kind = tree.kind(path);
       cache.kinds.putIfAbsent(path, kind);
     }
     return kind;
   }
 
   boolean exists(Path path) {
-    return kind(path) != SnapshotCache.Kind.MISSING;
+    return kind(path) != PathKind.MISSING;
   }
 
   /**
@@ -78,11 +74,11 @@ record SnapshotView(RepoTree tree, HclFileCache files, SnapshotCache cache) {
   }
 
   boolean isDirectory(Path path) {
-    return kind(path) == SnapshotCache.Kind.DIRECTORY;
+    return kind(path) == PathKind.DIRECTORY;
   }
 
   boolean isFile(Path path) {
-    return kind(path) == SnapshotCache.Kind.FILE;
+    return kind(path) == PathKind.FILE;
   }
 
   byte[] read(Path file) throws IOException {

@@ -13,8 +13,8 @@ import java.util.function.Function;
 /**
  * Evaluates unit directories on worker threads as they are submitted, so that a walk of the tree
  * and the evaluation of the units it has found so far keep both cores busy; results come back in
- * submission order. Progress is reported from the workers while units are being found (the total
- * is then unknown, {@code -1}) and once more, last, by {@link #results()} with the final count.
+ * submission order. Progress is reported from the workers as each unit is done, and once more,
+ * last, by {@link #results()}.
  */
 final class EvaluationPool implements AutoCloseable {
 
@@ -23,8 +23,8 @@ final class EvaluationPool implements AutoCloseable {
   private final LoadProgress progress;
   private final List<Future<Evaluation>> submitted = new ArrayList<>();
   private final AtomicInteger done = new AtomicInteger();
-  /** The number of units once every one has been submitted; -1 until then. */
-  private final AtomicInteger total = new AtomicInteger(-1);
+  private final AtomicInteger found = new AtomicInteger();
+  private volatile boolean allFound;
 
   EvaluationPool(int parallelism, Function<Path, Evaluation> evaluation, LoadProgress progress) {
     this.pool = new ForkJoinPool(parallelism > 0 ? parallelism : Runtime.getRuntime().availableProcessors());
@@ -34,12 +34,14 @@ final class EvaluationPool implements AutoCloseable {
 
   /** Starts evaluating a unit directory. Called from one thread only. */
   void submit(Path directory) {
+    found.incrementAndGet();
     submitted.add(pool.submit(() -> {
       Evaluation result = evaluation.apply(directory);
       int finished = done.incrementAndGet();
-      int known = total.get();
-      if (known < 0 || finished < known) {
-        progress.unitsEvaluated(finished, known);
+      boolean over = allFound;
+      int total = found.get();
+      if (!over || finished < total) {
+        progress.unitsEvaluated(finished, total, false);
       }
       return result;
     }));
@@ -47,7 +49,7 @@ final class EvaluationPool implements AutoCloseable {
 
   /** Waits for every submitted unit; the evaluations in submission order. */
   List<Evaluation> results() {
-    total.set(submitted.size());
+    allFound = true;
     List<Evaluation> results = new ArrayList<>(submitted.size());
     try {
       for (Future<Evaluation> future : submitted) {
@@ -65,7 +67,7 @@ final class EvaluationPool implements AutoCloseable {
       }
       throw new IllegalStateException(e.getCause());
     }
-    progress.unitsEvaluated(results.size(), results.size());
+    progress.unitsEvaluated(results.size(), results.size(), true);
     return results;
   }
 

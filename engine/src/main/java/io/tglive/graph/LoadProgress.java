@@ -5,12 +5,12 @@ package io.tglive.graph;
 public interface LoadProgress {
 
   /** Reports nothing. */
-  LoadProgress NONE = (done, total) -> {};
+  LoadProgress NONE = (done, found, allFound) -> {};
 
   /**
-   * {@code done} units have been evaluated, of {@code total}; {@code total} is -1 while the walk of
-   * the repository is still finding units. The last call, made once everything is evaluated, has
-   * {@code done == total}; no other call does.
+   * {@code done} units of the {@code found} so far have been evaluated; {@code allFound} once the
+   * walk of the repository is over. The last call, made once everything is evaluated, has {@code
+   * allFound} and {@code done == found}; no other call has both.
    */
-  void unitsEvaluated(int done, int total);
+  void unitsEvaluated(int done, int found, boolean allFound);
 }

@@ -37,12 +37,6 @@ record TreeChanges(
   private static final String UNIT_FILE = "terragrunt.hcl";
   private static final String STACK_FILE = "terragrunt.stack.hcl";
 
-  private enum Kind {
-    FILE,
-    DIRECTORY,
-    MISSING
-  }
-
   /** Classifies the changed paths (repository-relative, {@code /}-separated) between {@code base} and {@code head}. */
   static TreeChanges of(RepoTree base, RepoTree head, Collection<String> changedPaths) {
     Path root = head.root();
@@ -61,7 +55,7 @@ record TreeChanges(
       for (Path at = path; at != null && at.startsWith(root) && touched.add(at); at = at.getParent()) {
         // every ancestor is touched: a unit reading a directory reads everything under it
       }
-      for (Path at = path; !at.equals(root) && kind(base, at) != kind(head, at); at = at.getParent()) {
+      for (Path at = path; !at.equals(root) && base.kind(at) != head.kind(at); at = at.getParent()) {
         kindChanged.add(at);
       }
       List<String> segments = new ArrayList<>();
@@ -85,10 +79,6 @@ record TreeChanges(
       }
     }
     return new TreeChanges(touched, kindChanged, unitFiles, stackFiles, terraformDirectories, rescan);
-  }
-
-  private static Kind kind(RepoTree tree, Path path) {
-    return tree.isDirectory(path) ? Kind.DIRECTORY : tree.exists(path) ? Kind.FILE : Kind.MISSING;
   }
 
   /**

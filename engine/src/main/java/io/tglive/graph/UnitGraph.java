@@ -237,11 +237,14 @@ public final class UnitGraph {
   }
 
   private void failOnCycle() throws GraphCycleException {
+    if (acyclic()) {
+      return;
+    }
     List<Set<String>> components =
         new KosarajuStrongConnectivityInspector<>(graph).stronglyConnectedSets();
     List<String> best = null;
     for (Set<String> component : components) {
-      String first = new TreeSet<>(component).first();
+      String first = component.size() == 1 ? component.iterator().next() : new TreeSet<>(component).first();
       boolean cyclic = component.size() > 1 || graph.containsEdge(first, first);
       if (cyclic) {
         List<String> cycle = cycleThrough(first, component);
@@ -261,6 +264,36 @@ public final class UnitGraph {
       }
       throw new GraphCycleException(best, message.toString());
     }
+  }
+
+  /**
+   * True when no unit depends on itself through any chain: removing units without dependencies,
+   * again and again, removes them all (Kahn). Cheaper than finding the strongly connected
+   * components, which only a cyclic graph needs, to name its cycle.
+   */
+  private boolean acyclic() {
+    Map<String, Integer> pending = new HashMap<>();
+    Deque<String> free = new ArrayDeque<>();
+    for (String unit : graph.vertexSet()) {
+      int dependencies = graph.outDegreeOf(unit);
+      if (dependencies == 0) {
+        free.add(unit);
+      } else {
+        pending.put(unit, dependencies);
+      }
+    }
+    int removed = 0;
+    while (!free.isEmpty()) {
+      String unit = free.poll();
+      removed++;
+      for (DefaultEdge edge : graph.incomingEdgesOf(unit)) {
+        String dependent = graph.getEdgeSource(edge);
+        if (pending.merge(dependent, -1, Integer::sum) == 0) {
+          free.add(dependent);
+        }
+      }
+    }
+    return removed == graph.vertexSet().size();
   }
 
   /** The shortest cycle from {@code start} back to itself within one strongly connected component. */

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -41,6 +42,19 @@ public final class DiskTree implements RepoTree {
   @Override
   public boolean isFile(Path path) {
     return Files.isRegularFile(path);
+  }
+
+  /** One {@code stat}; a path that cannot be examined is missing, as for {@link Files#exists}. */
+  @Override
+  public PathKind kind(Path path) {
+    try {
+      BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+      return attributes.isDirectory()
+          ? PathKind.DIRECTORY
+          : attributes.isRegularFile() ? PathKind.FILE : PathKind.OTHER;
+    } catch (IOException e) {
+      return PathKind.MISSING;
+    }
   }
 
   @Override

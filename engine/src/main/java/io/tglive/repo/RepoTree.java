@@ -23,6 +23,25 @@ public interface RepoTree {
   /** True if a regular file exists at this path. */
   boolean isFile(Path path);
 
+  /** What a path holds. */
+  enum PathKind {
+    MISSING,
+    FILE,
+    DIRECTORY,
+    /** Something other than a regular file or a directory. */
+    OTHER
+  }
+
+  /**
+   * What the path holds: {@link #isDirectory}, {@link #isFile} and {@link #exists} in one question,
+   * which a tree on disk answers with one system call.
+   */
+  default PathKind kind(Path path) {
+    return isDirectory(path)
+        ? PathKind.DIRECTORY
+        : isFile(path) ? PathKind.FILE : exists(path) ? PathKind.OTHER : PathKind.MISSING;
+  }
+
   /** The entries directly inside a directory, sorted by name; empty if it is not a directory. */
   List<Path> list(Path directory) throws IOException;
 

@@ -269,20 +269,23 @@ class GraphLoaderDiscoveryTest {
     assertThat(threads).hasSize(2);
   }
 
+  /** One progress report: units done, units found, whether the walk is over. */
+  private record Report(int done, int found, boolean allFound) {}
+
   @Test
   void progressCountsEveryEvaluatedUnitAndEndsWithOneCallGivingTheTotal() throws Exception {
     unit("a");
     unit("b");
     unit("c");
-    List<int[]> reported = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<Report> reported = java.util.Collections.synchronizedList(new ArrayList<>());
 
     GraphLoader.load(new DiskTree(repo), LoadOptions.defaults(), this::evaluate,
-        (done, total) -> reported.add(new int[] {done, total}));
+        (done, found, allFound) -> reported.add(new Report(done, found, allFound)));
 
-    assertThat(reported).last().satisfies(last -> assertThat(last).containsExactly(3, 3));
-    assertThat(reported).filteredOn(call -> call[0] == call[1]).hasSize(1);
-    assertThat(reported).allSatisfy(call -> assertThat(call[1]).isIn(-1, 3));
-    assertThat(reported.stream().mapToInt(call -> call[0]).distinct()).containsExactlyInAnyOrder(1, 2, 3);
+    assertThat(reported).last().isEqualTo(new Report(3, 3, true));
+    assertThat(reported).filteredOn(report -> report.allFound() && report.done() == report.found()).hasSize(1);
+    assertThat(reported).allSatisfy(report -> assertThat(report.done()).isBetween(1, report.found()));
+    assertThat(reported.stream().mapToInt(Report::done).distinct()).containsExactlyInAnyOrder(1, 2, 3);
   }
 
   @Test
@@ -308,6 +311,33 @@ class GraphLoaderDiscoveryTest {
         LoadProgress.NONE);
 
     assertThat(loaded.graph().units()).containsOnlyKeys("a", "z");
+  }
+
+  @Test
+  void aUnitDependingOnItselfIsACycle() throws Exception {
+    Path a = unit("a");
+    configs.put(a, withDependencies(a, a));
+
+    assertThatThrownBy(() -> load(LoadOptions.defaults()))
+        .isInstanceOf(GraphCycleException.class)
+        .hasMessageContaining("a -> a");
+  }
+
+  @Test
+  void aCycleBehindAcyclicUnitsIsFound() throws Exception {
+    Path a = unit("a");
+    Path b = unit("b");
+    Path c = unit("c");
+    Path d = unit("d");
+    unit("e");
+    configs.put(a, withDependencies(a, b, repo.resolve("e")));
+    configs.put(b, withDependencies(b, c));
+    configs.put(c, withDependencies(c, b));
+    configs.put(d, withDependencies(d, a));
+
+    assertThatThrownBy(() -> load(LoadOptions.defaults()))
+        .isInstanceOf(GraphCycleException.class)
+        .hasMessageContaining("b -> c -> b");
   }
 
   @Test
