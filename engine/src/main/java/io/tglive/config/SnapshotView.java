@@ -1,14 +1,18 @@
 package io.tglive.config;
 
 import io.tglive.hcl.HclFile;
+import io.tglive.repo.DirectoryListings;
 import io.tglive.repo.RepoTree;
 import io.tglive.repo.RepoTree.PathKind;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** A repository snapshot seen through the shared caches: probes, content ids and parsed files. */
-record SnapshotView(RepoTree tree, HclFileCache files, SnapshotCache cache) {
+/**
+ * A repository snapshot seen through the shared caches (probes, content ids and parsed files) and
+ * through the listings of a walk of it, which answer probes for names missing from a directory.
+ */
+record SnapshotView(RepoTree tree, HclFileCache files, SnapshotCache cache, DirectoryListings listings) {
 
   Path root() {
     return tree.root();
@@ -17,6 +21,9 @@ record SnapshotView(RepoTree tree, HclFileCache files, SnapshotCache cache) {
   PathKind kind(Path path) {
     PathKind kind = cache.kinds.get(path);
     if (kind == null) {
+      if (listings.surelyAbsent(path)) {
+        return PathKind.MISSING;
+      }
       kind = tree.kind(path);
       cache.kinds.putIfAbsent(path, kind);
     }

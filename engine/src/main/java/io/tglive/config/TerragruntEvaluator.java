@@ -6,6 +6,7 @@ import io.tglive.hcl.Attribute;
 import io.tglive.hcl.Expression;
 import io.tglive.hcl.HclFile;
 import io.tglive.hcl.SourceRange;
+import io.tglive.repo.DirectoryListings;
 import io.tglive.repo.RepoTree;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
@@ -43,8 +44,17 @@ public final class TerragruntEvaluator {
    * @param cache parsed files, shared with other evaluators
    */
   public TerragruntEvaluator(RepoTree tree, Map<String, String> environment, HclFileCache cache) {
+    this(tree, environment, cache, new DirectoryListings());
+  }
+
+  /**
+   * Like {@link #TerragruntEvaluator(RepoTree, Map, HclFileCache)}; probes for names missing from
+   * directories that a walk of the same tree has listed are answered from {@code listings}.
+   */
+  public TerragruntEvaluator(
+      RepoTree tree, Map<String, String> environment, HclFileCache cache, DirectoryListings listings) {
     this.environment = Map.copyOf(environment);
-    this.snapshot = new SnapshotView(tree, cache, cache.snapshot(tree, this.environment));
+    this.snapshot = new SnapshotView(tree, cache, cache.snapshot(tree, this.environment), listings);
   }
 
   /** Evaluates the unit in this directory (which holds a {@code terragrunt.hcl}). */

@@ -9,6 +9,7 @@ import io.tglive.config.ParentFolderLookup;
 import io.tglive.config.TerragruntEvaluator;
 import io.tglive.config.UnitConfig;
 import io.tglive.hcl.HclSyntaxException;
+import io.tglive.repo.DirectoryListings;
 import io.tglive.repo.GitTree;
 import io.tglive.repo.RepoTree;
 import java.nio.file.Path;
@@ -49,8 +50,9 @@ public final class GraphLoader {
   public static LoadedGraph load(
       RepoTree tree, LoadOptions options, HclFileCache cache, LoadProgress progress)
       throws ConfigException, GraphCycleException {
-    TerragruntEvaluator evaluator = new TerragruntEvaluator(tree, options.environment(), cache);
-    return load(tree, options, evaluator::evaluate, progress, false);
+    DirectoryListings listings = new DirectoryListings();
+    TerragruntEvaluator evaluator = new TerragruntEvaluator(tree, options.environment(), cache, listings);
+    return load(tree, options, listings, evaluator::evaluate, progress, false);
   }
 
   /**
@@ -60,8 +62,9 @@ public final class GraphLoader {
    */
   public static LoadedGraph loadForChanges(RepoTree tree, LoadOptions options, HclFileCache cache)
       throws ConfigException, GraphCycleException {
-    TerragruntEvaluator evaluator = new TerragruntEvaluator(tree, options.environment(), cache);
-    return load(tree, options, evaluator::evaluate, LoadProgress.NONE, true);
+    DirectoryListings listings = new DirectoryListings();
+    TerragruntEvaluator evaluator = new TerragruntEvaluator(tree, options.environment(), cache, listings);
+    return load(tree, options, listings, evaluator::evaluate, LoadProgress.NONE, true);
   }
 
   /**
@@ -100,7 +103,7 @@ public final class GraphLoader {
 
   static LoadedGraph loadForChanges(RepoTree tree, LoadOptions options, UnitEvaluator evaluator)
       throws ConfigException, GraphCycleException {
-    return load(tree, options, evaluator, LoadProgress.NONE, true);
+    return load(tree, options, new DirectoryListings(), evaluator, LoadProgress.NONE, true);
   }
 
   static LoadedGraph loadChanged(
@@ -119,7 +122,7 @@ public final class GraphLoader {
         || !reuse.environment().equals(options.environment())
         || !reuse.root().equals(head.root())
         || !baseTree.root().equals(head.root())) {
-      return load(head, options, evaluator, LoadProgress.NONE, true);
+      return load(head, options, new DirectoryListings(), evaluator, LoadProgress.NONE, true);
     }
     TreeChanges changes = TreeChanges.of(baseTree, head, changedPaths);
     Discovery discovery = changes.rescan() ? Discovery.of(RepoScan.of(head)) : changes.apply(reuse.discovery(), head);
@@ -197,19 +200,27 @@ public final class GraphLoader {
   static LoadedGraph load(
       RepoTree tree, LoadOptions options, UnitEvaluator evaluator, LoadProgress progress)
       throws ConfigException, GraphCycleException {
-    return load(tree, options, evaluator, progress, false);
+    return load(tree, options, new DirectoryListings(), evaluator, progress, false);
   }
 
-  /** Walks the tree on this thread and evaluates each unit on the workers as soon as the walk finds it. */
+  /**
+   * Walks the tree on this thread and evaluates each unit on the workers as soon as the walk finds
+   * it, recording the walk's listings in {@code listings}, which {@code evaluator} may consult.
+   */
   private static LoadedGraph load(
-      RepoTree tree, LoadOptions options, UnitEvaluator evaluator, LoadProgress progress, boolean keep)
+      RepoTree tree,
+      LoadOptions options,
+      DirectoryListings listings,
+      UnitEvaluator evaluator,
+      LoadProgress progress,
+      boolean keep)
       throws ConfigException, GraphCycleException {
     RepoPaths paths = new RepoPaths(tree.root());
     Discovery discovery;
     List<Evaluation> evaluations;
     try (EvaluationPool pool =
         new EvaluationPool(options.parallelism(), directory -> evaluate(directory, evaluator, paths), progress)) {
-      discovery = Discovery.of(RepoScan.of(tree, pool::submit));
+      discovery = Discovery.of(RepoScan.of(tree, listings, pool::submit));
       evaluations = pool.results();
     }
     return assemble(tree.root(), options, evaluations, discovery, keep, null);

@@ -1,6 +1,7 @@
 package io.tglive.graph;
 
 import io.tglive.config.ConfigException;
+import io.tglive.repo.DirectoryListings;
 import io.tglive.repo.RepoTree;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -24,23 +25,35 @@ record RepoScan(List<Path> unitDirectories, List<Path> stackFiles, Set<Path> ter
 
   /** Walks the whole tree from its root. */
   static RepoScan of(RepoTree tree) throws ConfigException {
-    return of(tree, directory -> {});
+    return of(tree, new DirectoryListings(), directory -> {});
   }
 
-  /** Walks the whole tree from its root, handing each unit directory to {@code unitFound} as it is found. */
-  static RepoScan of(RepoTree tree, Consumer<Path> unitFound) throws ConfigException {
+  /**
+   * Walks the whole tree from its root, recording each directory's listing in {@code listings}
+   * before looking inside it and handing each unit directory to {@code unitFound} as it is found
+   * (its own and its ancestors' listings are recorded by then).
+   */
+  static RepoScan of(RepoTree tree, DirectoryListings listings, Consumer<Path> unitFound) throws ConfigException {
     RepoScan scan = new RepoScan(new ArrayList<>(), new ArrayList<>(), new HashSet<>());
     try {
-      scan.walk(tree, tree.root(), unitFound);
+      scan.walk(tree, tree.root(), listings, unitFound);
     } catch (IOException e) {
       throw new ConfigException(tree.root() + ": cannot read the repository: " + e.getMessage(), e);
     }
     return scan;
   }
 
-  private void walk(RepoTree tree, Path directory, Consumer<Path> unitFound) throws IOException {
-    for (Path entry : tree.list(directory)) {
-      String name = entry.getFileName().toString();
+  private void walk(RepoTree tree, Path directory, DirectoryListings listings, Consumer<Path> unitFound)
+      throws IOException {
+    List<Path> entries = tree.list(directory);
+    String[] names = new String[entries.size()];
+    for (int i = 0; i < names.length; i++) {
+      names[i] = entries.get(i).getFileName().toString();
+    }
+    listings.record(directory, names);
+    for (int i = 0; i < names.length; i++) {
+      String name = names[i];
+      Path entry = entries.get(i);
       if (name.equals("terragrunt.hcl")) {
         unitDirectories.add(directory);
         unitFound.accept(directory);
@@ -49,7 +62,7 @@ record RepoScan(List<Path> unitDirectories, List<Path> stackFiles, Set<Path> ter
       } else if (name.endsWith(".tf")) {
         terraformDirectories.add(directory);
       } else if (!name.startsWith(".") && tree.isDirectory(entry)) {
-        walk(tree, entry, unitFound);
+        walk(tree, entry, listings, unitFound);
       }
     }
   }

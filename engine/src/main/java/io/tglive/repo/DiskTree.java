@@ -44,9 +44,16 @@ public final class DiskTree implements RepoTree {
     return Files.isRegularFile(path);
   }
 
-  /** One {@code stat}; a path that cannot be examined is missing, as for {@link Files#exists}. */
+  /**
+   * One {@code stat} for a missing path (most probes are), without the exception {@link
+   * Files#readAttributes} would make; two otherwise. A path that cannot be examined is missing, as
+   * for {@link Files#exists}.
+   */
   @Override
   public PathKind kind(Path path) {
+    if (!path.toFile().exists()) {
+      return PathKind.MISSING;
+    }
     try {
       BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
       return attributes.isDirectory()

@@ -1,5 +1,6 @@
 package io.tglive.config;
 
+import io.tglive.repo.DirectoryListings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -102,7 +103,7 @@ final class ConfigFixture {
   /** A fresh evaluation of a unit's file, for inspecting values. */
   FileEvaluation evaluation(String unitDirectory) throws Exception {
     io.tglive.repo.DiskTree tree = new io.tglive.repo.DiskTree(root);
-    SnapshotView snapshot = new SnapshotView(tree, cache, cache.snapshot(tree, Map.copyOf(environment)));
+    SnapshotView snapshot = new SnapshotView(tree, cache, cache.snapshot(tree, Map.copyOf(environment)), new DirectoryListings());
     Path file = path(unitDirectory).resolve("terragrunt.hcl");
     EvaluationSession session = new EvaluationSession(snapshot, Map.copyOf(environment), path(unitDirectory));
     return FileEvaluation.configuration(snapshot.parse(file), file, session);
