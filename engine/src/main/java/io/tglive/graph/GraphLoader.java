@@ -140,7 +140,7 @@ public final class GraphLoader {
     RepoPaths paths = new RepoPaths(head.root());
     Map<Path, Evaluation> fresh = new HashMap<>();
     try (EvaluationPool pool =
-        new EvaluationPool(options.parallelism(), directory -> evaluate(directory, evaluator, paths), LoadProgress.NONE)) {
+        new EvaluationPool(options.parallelism(), directory -> evaluate(directory, evaluator, paths, true), LoadProgress.NONE)) {
       again.forEach(pool::submit);
       for (Evaluation evaluation : pool.results()) {
         fresh.put(evaluation.directory(), evaluation);
@@ -179,7 +179,8 @@ public final class GraphLoader {
 
   /**
    * One candidate directory, evaluated and converted on a worker thread: its node and what decides
-   * whether it is a root configuration, or the error that evaluating it raised.
+   * whether it is a root configuration, or the error that evaluating it raised. {@code reads},
+   * {@code probes} and {@code lookups} are empty unless the load keeps them for {@link #loadChanged}.
    */
   record Evaluation(
       Path directory,
@@ -219,7 +220,7 @@ public final class GraphLoader {
     Discovery discovery;
     List<Evaluation> evaluations;
     try (EvaluationPool pool =
-        new EvaluationPool(options.parallelism(), directory -> evaluate(directory, evaluator, paths), progress)) {
+        new EvaluationPool(options.parallelism(), directory -> evaluate(directory, evaluator, paths, keep), progress)) {
       discovery = Discovery.of(RepoScan.of(tree, listings, pool::submit));
       evaluations = pool.results();
     }
@@ -285,7 +286,11 @@ public final class GraphLoader {
         keep ? new Reuse(root, options.environment(), discovery, List.copyOf(evaluations)) : null);
   }
 
-  private static Evaluation evaluate(Path directory, UnitEvaluator evaluator, RepoPaths paths) {
+  /**
+   * Evaluates one unit directory; what the evaluation depended on (reads, probes, lookups) is kept
+   * only when {@code keep} asks for it, as a large repository's would fill the heap for nothing.
+   */
+  private static Evaluation evaluate(Path directory, UnitEvaluator evaluator, RepoPaths paths, boolean keep) {
     UnitConfig config;
     try {
       config = evaluator.evaluate(directory);
@@ -306,6 +311,6 @@ public final class GraphLoader {
         new UnitNode(paths.relative(config.directory()), dependencies, excluded, reads, config.unresolved());
     return new Evaluation(
         directory, node, config.includes(), config.terraformSource().isPresent(), config.diagnostics(), null,
-        config.reads(), config.probes(), config.lookups());
+        keep ? config.reads() : Set.of(), keep ? config.probes() : Set.of(), keep ? config.lookups() : Set.of());
   }
 }

@@ -350,7 +350,7 @@ public final class HclParser {
       advance();
       return new Expression.NullLiteral(range);
     }
-    StringBuilder name = new StringBuilder(lexer.text());
+    String name = lexer.text();
     advance();
     boolean namespaced = false;
     while (peek() == TokenKind.DOUBLE_COLON) {
@@ -358,17 +358,17 @@ public final class HclParser {
       if (peek() != TokenKind.IDENT) {
         throw unexpected("expected a name after \"::\"");
       }
-      name.append("::").append(lexer.text());
+      name = name + "::" + lexer.text();
       advance();
       namespaced = true;
     }
     if (peek() == TokenKind.LPAREN) {
-      return parseCall(name.toString(), start);
+      return parseCall(name, start);
     }
     if (namespaced) {
       throw unexpected("expected \"(\" after the function name \"" + name + "\"");
     }
-    return new Expression.Variable(name.toString(), range);
+    return new Expression.Variable(name, range);
   }
 
   private Expression parseCall(String name, int start) {
@@ -533,12 +533,23 @@ public final class HclParser {
   private Expression.Template parseQuotedTemplate() {
     int open = lexer.start;
     advance();
-    TemplateBuilder template = new TemplateBuilder(src);
+    TemplateBuilder template = null;
     StringBuilder text = new StringBuilder();
     while (true) {
       int literalStart = lexer.pos;
       text.setLength(0);
       HclLexer.LiteralStop stop = lexer.scanQuotedLiteral(text);
+      if (template == null && stop == HclLexer.LiteralStop.CLOSE_QUOTE) {
+        // A plain string, by far the most common: one literal part (or none), no template building.
+        List<TemplatePart> parts = lexer.pos > literalStart
+            ? List.of(new TemplatePart.Literal(text.toString(), src.range(literalStart, lexer.pos)))
+            : List.of();
+        lexer.pos++;
+        return new Expression.Template(parts, src.range(open, lexer.pos));
+      }
+      if (template == null) {
+        template = new TemplateBuilder(src);
+      }
       if (lexer.pos > literalStart) {
         template.literal(text.toString(), literalStart, lexer.pos);
       }
