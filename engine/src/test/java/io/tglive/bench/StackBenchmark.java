@@ -46,6 +46,7 @@ import org.eclipse.jgit.revwalk.RevCommit;
 public final class StackBenchmark {
 
   private static final int RUNS = 7;
+  private static final int WARMUP_RUNS = 6;
   private static final int CHANGED_FILES = 50;
 
   private StackBenchmark() {}
@@ -67,7 +68,8 @@ public final class StackBenchmark {
           true, false, Optional.empty(), options);
 
       StackResult warm = null;
-      for (int i = 0; i < 2; i++) {
+      // Several warm-up rounds: on two cores the JIT needs a few 10,000-unit loads before timings settle.
+      for (int i = 0; i < WARMUP_RUNS; i++) {
         graph(git, head, options);
         warm = StackPlanner.plan(repo, request);
       }
