@@ -10,10 +10,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * root.hcl}, {@code env.hcl} and the like in each unit's parent directory and above, where they
  * mostly are not: on disk each such probe is a system call.
  *
- * <p>Only absence is answered, and only when no entry's name equals the sought one ignoring case
- * (on a case-insensitive file system {@code Root.hcl} is found as {@code root.hcl}); anything else,
- * including a directory the walk has not reached yet, is left to the tree. Thread-safe: one thread
- * may record while others ask.
+ * <p>Only absence is answered, and only for a name in ASCII that no entry's name equals ignoring
+ * case (on a case-insensitive file system {@code Root.hcl} is found as {@code root.hcl}, and one
+ * that normalizes Unicode may find a name spelled with other code points); anything else, including
+ * a directory the walk has not reached yet, is left to the tree. Thread-safe: one thread may record
+ * while others ask.
  */
 public final class DirectoryListings {
 
@@ -43,11 +44,20 @@ public final class DirectoryListings {
       return false;
     }
     String sought = name.toString();
-    if (sought.equals(".") || sought.equals("..")) {
+    if (sought.equals(".") || sought.equals("..") || !isAscii(sought)) {
       return false;
     }
     for (String entry : entries) {
       if (entry.equalsIgnoreCase(sought)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isAscii(String name) {
+    for (int i = 0; i < name.length(); i++) {
+      if (name.charAt(i) > 127) {
         return false;
       }
     }

@@ -32,6 +32,13 @@ class DirectoryListingsTest {
   }
 
   @Test
+  void aNameOutsideAsciiIsLeftToTheTreeForFileSystemsThatNormalizeUnicode() {
+    listings.record(group, new String[] {"cafe\u0301.hcl"});
+
+    assertThat(listings.surelyAbsent(group.resolve("caf\u00e9.hcl"))).isFalse();
+  }
+
+  @Test
   void aDirectoryNotListedYetIsLeftToTheTree() {
     listings.record(group, new String[] {});
 
