@@ -40,8 +40,9 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
  * Computes the deploy stack of a change to a live repository: resolves the commits, lists the
  * changed files, evaluates the graph of the base commit and derives the head's from it and the tree
  * diff (re-evaluating only the units the diff can affect), maps files to units,
- * grows the selection and orders it. Settings ({@code .tglive.yaml}: accounts and ignore globs) are
- * read from the head commit.
+ * grows the selection and orders it. Settings ({@code .tglive.yaml}: accounts, voters and ignore
+ * globs) are read from the base commit: a change cannot alter the policy that governs it, such as
+ * adding its author to the voters or ignoring its own files.
  */
 public final class StackPlanner {
 
@@ -72,7 +73,7 @@ public final class StackPlanner {
     List<ChangedFile> files = request.changedFiles().isPresent()
         ? request.changedFiles().get().stream().map(f -> ChangedFile.classify(f, baseTree, headTree)).toList()
         : diff;
-    RepoSettings settings = settings(headTree);
+    RepoSettings settings = settings(baseTree);
 
     // The head graph is derived from the base graph and the tree diff (not from --changed-files,
     // which may name fewer files): only units the diff can affect are evaluated again.
@@ -114,13 +115,13 @@ public final class StackPlanner {
     }
   }
 
-  private static RepoSettings settings(RepoTree head) throws StackException, IOException {
-    Path file = head.root().resolve(RepoSettings.FILE_NAME);
-    if (!head.isFile(file)) {
+  private static RepoSettings settings(RepoTree base) throws StackException, IOException {
+    Path file = base.root().resolve(RepoSettings.FILE_NAME);
+    if (!base.isFile(file)) {
       return RepoSettings.defaults();
     }
     try {
-      return RepoSettings.parse(file.toString(), new String(head.read(file), StandardCharsets.UTF_8));
+      return RepoSettings.parse(file.toString(), new String(base.read(file), StandardCharsets.UTF_8));
     } catch (SettingsException e) {
       throw new StackException(e.getMessage());
     }

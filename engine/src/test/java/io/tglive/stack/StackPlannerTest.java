@@ -191,6 +191,27 @@ class StackPlannerTest {
   }
 
   @Test
+  void aChangeToTheSettingsDoesNotGovernItsOwnStack() throws Exception {
+    repo.write(".tglive.yaml", """
+        accounts:
+          - {name: prod, path: live/prod, voters: [bob], approvalsRequired: 1}
+        """).commit("accounts");
+    repo.write(".tglive.yaml", """
+        accounts:
+          - {name: prod, path: live/prod, voters: [mallory], approvalsRequired: 0}
+        ignore: ["live/prod/**"]
+        """);
+    RevCommit head = repo.write("live/prod/vpc/extra.tf", "# more\n").commit("grant myself prod and change the vpc");
+
+    StackResult result = StackPlanner.plan(dir, StackRequest.of("HEAD~1", head.name()));
+
+    StackUnit vpc = result.stack().units().get("live/prod/vpc");
+    assertThat(vpc).as("not ignored by the change's own ignore glob").isNotNull();
+    assertThat(vpc.account()).isEqualTo("prod");
+    assertThat(vpc.policy()).isEqualTo(new ApprovalPolicy(List.of("bob"), 1, 1));
+  }
+
+  @Test
   void deletingAUnitStillDependedOnIsAnErrorNamingBoth() throws Exception {
     RevCommit head = repo.delete("live/prod/vpc").commit("drop vpc");
 
