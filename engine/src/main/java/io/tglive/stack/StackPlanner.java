@@ -30,6 +30,8 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
 import org.eclipse.jgit.lib.ObjectId;
@@ -87,7 +89,14 @@ public final class StackPlanner {
         baseGraph.graph(), headGraph.graph(), files, IgnoreRules.of(settings.ignore()));
     Selection grown = Closure.expand(
         selected, headGraph.graph(), request.includeDependents(), request.includeDependencies());
-    DeployStack stack = StackBuilder.build(grown, baseGraph.graph(), headGraph.graph(), settings.accounts());
+    SortedSet<String> excluded = new TreeSet<>();
+    for (String unit : grown.applies().keySet()) {
+      if (headGraph.graph().unit(unit).excluded()) {
+        excluded.add(unit);
+      }
+    }
+    DeployStack stack = StackBuilder.build(
+        grown.withoutApplies(excluded), baseGraph.graph(), headGraph.graph(), settings.accounts());
 
     List<StackResult.Unresolved> unresolved = new ArrayList<>();
     unresolved(headGraph.graph(), headTree.root(), "head", headGraph.graph().units().keySet(), unresolved);
@@ -99,7 +108,7 @@ public final class StackPlanner {
           .map(file -> file + ": terragrunt.stack.hcl is not supported; its units are not in the stack")
           .forEach(warnings::add);
     }
-    return new StackResult(base.name(), head.name(), request.diff(), stack, grown.unmapped(), grown.ignored(),
+    return new StackResult(base.name(), head.name(), request.diff(), stack, grown.unmapped(), grown.ignored(), excluded,
         unresolved, List.copyOf(warnings));
   }
 

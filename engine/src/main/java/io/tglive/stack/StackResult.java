@@ -16,6 +16,8 @@ import java.util.TreeSet;
  * @param stack the units to deploy, in order
  * @param unmapped changed files no unit owns or reads
  * @param ignored changed files dropped by the {@code ignore} globs
+ * @param excluded units the change selects whose {@code exclude} block keeps them out of plan and
+ *     apply at head: not deployed (their dependents still are)
  * @param unresolved dependency paths that could not be evaluated, in either tree: the stack may miss units
  * @param warnings non-fatal findings such as unsupported functions, one line each
  */
@@ -26,12 +28,14 @@ public record StackResult(
     DeployStack stack,
     SortedSet<String> unmapped,
     SortedSet<String> ignored,
+    SortedSet<String> excluded,
     List<Unresolved> unresolved,
     List<String> warnings) {
 
   public StackResult {
     unmapped = Collections.unmodifiableSortedSet(new TreeSet<>(unmapped));
     ignored = Collections.unmodifiableSortedSet(new TreeSet<>(ignored));
+    excluded = Collections.unmodifiableSortedSet(new TreeSet<>(excluded));
     unresolved = List.copyOf(unresolved);
     warnings = List.copyOf(warnings);
   }

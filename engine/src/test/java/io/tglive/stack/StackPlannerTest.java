@@ -69,6 +69,28 @@ class StackPlannerTest {
   }
 
   @Test
+  void aUnitItsExcludeBlockKeepsOutOfApplyIsListedNotDeployedAndItsDependentsStillAre() throws Exception {
+    RevCommit head = repo.write("live/prod/vpc/terragrunt.hcl", LiveRepo.unit("", """
+            terraform {
+              source = "../../../modules/vpc"
+            }
+            exclude {
+              if      = local.env.locals.env == "prod"
+              actions = ["plan", "apply"]
+            }
+            """)).commit("freeze the prod vpc and change it");
+
+    StackResult result = plan(head);
+
+    assertThat(result.excluded()).containsExactly("live/prod/vpc");
+    assertThat(units(result)).isEqualTo(Map.of(
+        "live/prod/app", "apply dependent-of:live/prod/vpc",
+        "live/prod/dns", "apply dependent-of:live/prod/app"));
+    assertThat(result.stack().units().get("live/prod/app").after()).isEmpty();
+    assertThat(result.stack().order()).containsExactly(List.of("live/prod/app"), List.of("live/prod/dns"));
+  }
+
+  @Test
   void addedUnitIsApplied() throws Exception {
     RevCommit head = repo.write("live/dev/dns/terragrunt.hcl", LiveRepo.unit("", "")).commit("dns");
 

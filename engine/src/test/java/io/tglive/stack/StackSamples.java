@@ -30,7 +30,7 @@ public final class StackSamples {
         sorted(), 0, 0));
     return new StackResult("1111111111111111111111111111111111111111", "2222222222222222222222222222222222222222",
         DiffMode.TREE, new DeployStack(units, List.of(List.of("live/dev/old", "live/prod/vpc"), List.of("live/prod/app"))),
-        sorted("docs/README.md"), sorted("live/prod/app/notes.txt"),
+        sorted("docs/README.md"), sorted("live/prod/app/notes.txt"), sorted("live/prod/legacy"),
         List.of(new StackResult.Unresolved("live/prod/app", "live/prod/app/terragrunt.hcl", 4, "local.path", "head")),
         List.of());
   }

@@ -46,7 +46,8 @@ public final class StackJsonReader {
     }
     return new StackResult(text(root, "base"), text(root, "head"), DiffMode.fromLabel(text(root, "diff")),
         new DeployStack(units, order), new TreeSet<>(strings(required(root, "unmapped"))),
-        new TreeSet<>(strings(required(root, "ignored"))), unresolved, List.of());
+        new TreeSet<>(strings(required(root, "ignored"))), new TreeSet<>(strings(required(root, "excluded"))),
+        unresolved, List.of());
   }
 
   private static StackUnit unit(JsonNode unit) {

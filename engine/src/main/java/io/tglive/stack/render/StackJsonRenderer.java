@@ -11,7 +11,7 @@ import java.io.IOException;
 /**
  * The stack as one JSON document with a fixed key order, documented in {@code docs/change-detection.md}:
  * {@code base}, {@code head}, {@code diff}, {@code units}, {@code unmapped}, {@code ignored},
- * {@code unresolved}, {@code order}. Every list is sorted, so equal stacks give equal bytes.
+ * {@code excluded}, {@code unresolved}, {@code order}. Every list is sorted, so equal stacks give equal bytes.
  */
 public final class StackJsonRenderer {
 
@@ -33,6 +33,8 @@ public final class StackJsonRenderer {
       JsonDocument.writeStrings(json, result.unmapped());
       json.writeFieldName("ignored");
       JsonDocument.writeStrings(json, result.ignored());
+      json.writeFieldName("excluded");
+      JsonDocument.writeStrings(json, result.excluded());
       json.writeArrayFieldStart("unresolved");
       for (StackResult.Unresolved edge : result.unresolved()) {
         json.writeStartObject();

@@ -11,8 +11,8 @@ import java.util.stream.Collectors;
 
 /**
  * The stack for terminals and build logs: a header, then each wave with its units, each unit with
- * its action, account, approval gate, reasons and what it waits for; then unmapped and ignored files
- * and unresolved dependency paths.
+ * its action, account, approval gate, reasons and what it waits for; then unmapped and ignored
+ * files, excluded units and unresolved dependency paths.
  */
 public final class StackTextRenderer {
 
@@ -45,6 +45,7 @@ public final class StackTextRenderer {
     }
     list(out, "unmapped (no unit reads them)", result.unmapped());
     list(out, "ignored", result.ignored());
+    list(out, "excluded (their exclude block keeps them out of plan and apply)", result.excluded());
     if (!result.unresolved().isEmpty()) {
       out.append("unresolved dependency paths (the stack may be incomplete):\n");
       for (StackResult.Unresolved edge : result.unresolved()) {

@@ -188,7 +188,7 @@ class TerragruntStackStepTest {
 
   private static final String EMPTY_STACK = """
       {"base": "1111111111", "head": "2222222222", "diff": "merge-base", "units": [], "unmapped": [],
-       "ignored": [], "unresolved": [], "order": []}
+       "ignored": [], "excluded": [], "unresolved": [], "order": []}
       """;
 
   @Test
