@@ -1,5 +1,6 @@
 package io.tglive.policy;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 
@@ -22,7 +23,7 @@ public record Account(
     int approvalsRequired,
     int rejectionsRequired,
     List<String> dependencies,
-    RunnerSettings runner) {
+    RunnerSettings runner) implements Serializable {
 
   /** The prefix that marks a group voter. */
   public static final String GROUP_PREFIX = "group:";

@@ -1,5 +1,6 @@
 package io.tglive.policy;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -8,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The accounts of a repository, and which account owns a unit. */
-public record AccountMapping(List<Account> accounts) {
+public record AccountMapping(List<Account> accounts) implements Serializable {
 
   /** A mapping with no accounts. */
   public static final AccountMapping EMPTY = new AccountMapping(List.of());

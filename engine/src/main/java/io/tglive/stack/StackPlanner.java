@@ -44,7 +44,8 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
  * diff (re-evaluating only the units the diff can affect), maps files to units,
  * grows the selection and orders it. Settings ({@code .tglive.yaml}: accounts, voters and ignore
  * globs) are read from the base commit: a change cannot alter the policy that governs it, such as
- * adding its author to the voters or ignoring its own files.
+ * adding its author to the voters or ignoring its own files. Accounts given with the request
+ * replace the file's.
  */
 public final class StackPlanner {
 
@@ -95,8 +96,8 @@ public final class StackPlanner {
         excluded.add(unit);
       }
     }
-    DeployStack stack = StackBuilder.build(
-        grown.withoutApplies(excluded), baseGraph.graph(), headGraph.graph(), settings.accounts());
+    DeployStack stack = StackBuilder.build(grown.withoutApplies(excluded), baseGraph.graph(), headGraph.graph(),
+        request.accounts().orElse(settings.accounts()));
 
     List<StackResult.Unresolved> unresolved = new ArrayList<>();
     unresolved(headGraph.graph(), headTree.root(), "head", headGraph.graph().units().keySet(), unresolved);

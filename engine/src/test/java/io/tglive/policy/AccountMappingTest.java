@@ -3,6 +3,10 @@ package io.tglive.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -10,6 +14,21 @@ class AccountMappingTest {
 
   private static Account account(String name, String path, String... dependencies) {
     return new Account(name, path, List.of("alice"), 1, 1, List.of(dependencies), null);
+  }
+
+  @Test
+  void aMappingCrossesToAnAgentAndBackIntact() throws Exception {
+    AccountMapping mapping = new AccountMapping(List.of(account("dev", "live/dev"),
+        new Account("prod", "live/prod", List.of("bob", "group:ops"), 2, 1, List.of("dev"),
+            new RunnerSettings("arn:aws:iam::1:role/plan", null, "tf-prod", "eu-west-1"))));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(mapping);
+    }
+
+    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+      assertThat(in.readObject()).isEqualTo(mapping);
+    }
   }
 
   @Test

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tglive.change.DiffMode;
 import io.tglive.change.Reason;
 import io.tglive.graph.LoadOptions;
+import io.tglive.policy.Account;
+import io.tglive.policy.AccountMapping;
 import io.tglive.testing.LiveRepo;
 import io.tglive.testing.TestRepo;
 import java.nio.file.Path;
@@ -231,6 +233,23 @@ class StackPlannerTest {
     assertThat(vpc).as("not ignored by the change's own ignore glob").isNotNull();
     assertThat(vpc.account()).isEqualTo("prod");
     assertThat(vpc.policy()).isEqualTo(new ApprovalPolicy(List.of("bob"), 1, 1));
+  }
+
+  @Test
+  void accountsGivenWithTheRequestReplaceThoseOfTheSettingsFile() throws Exception {
+    repo.write(".tglive.yaml", """
+        accounts:
+          - {name: prod, path: live/prod, voters: [mallory], approvalsRequired: 0}
+        """).commit("accounts");
+    RevCommit head = repo.write("live/prod/vpc/extra.tf", "# more\n").commit("vpc");
+    AccountMapping configured = new AccountMapping(List.of(
+        new Account("production", "live/prod", List.of("bob", "carol"), 2, 1, List.of(), null)));
+
+    StackResult result = StackPlanner.plan(dir, StackRequest.of("HEAD~1", head.name()).withAccounts(configured));
+
+    StackUnit vpc = result.stack().units().get("live/prod/vpc");
+    assertThat(vpc.account()).isEqualTo("production");
+    assertThat(vpc.policy()).isEqualTo(new ApprovalPolicy(List.of("bob", "carol"), 2, 1));
   }
 
   @Test

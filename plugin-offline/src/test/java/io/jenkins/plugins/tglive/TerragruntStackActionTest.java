@@ -19,7 +19,7 @@ class TerragruntStackActionTest {
     TerragruntStackCallable.Outcome outcome;
     try (LiveRepoFixture repo = new LiveRepoFixture(dir)) {
       outcome = new TerragruntStackCallable(BuildRevisions.of("main", null, Map.of(), null), "merge-base", false, null,
-          Map.of()).invoke(dir.toFile(), null);
+          Map.of(), null).invoke(dir.toFile(), null);
     }
 
     TerragruntStackAction action = new TerragruntStackAction(outcome.base(), outcome.head(), outcome.json());

@@ -32,7 +32,7 @@ class TerragruntStackCallableTest {
   }
 
   private static TerragruntStackCallable callable(String base, String head, Map<String, String> env) {
-    return new TerragruntStackCallable(BuildRevisions.of(base, head, env, null), "merge-base", false, null, env);
+    return new TerragruntStackCallable(BuildRevisions.of(base, head, env, null), "merge-base", false, null, env, null);
   }
 
   @Test
@@ -52,7 +52,7 @@ class TerragruntStackCallableTest {
   @Test
   void mapsTheGivenChangedFilesInsteadOfDiffing() throws Exception {
     TerragruntStackCallable callable = new TerragruntStackCallable(BuildRevisions.of("main", "feature", Map.of(), null),
-        "tree", false, List.of("live/app/terragrunt.hcl"), Map.of());
+        "tree", false, List.of("live/app/terragrunt.hcl"), Map.of(), null);
 
     TerragruntStackCallable.Outcome outcome = callable.invoke(dir.toFile(), null);
 

@@ -18,6 +18,8 @@ import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
+import io.tglive.policy.Account;
+import io.tglive.policy.AccountMapping;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -94,11 +96,33 @@ class TerragruntStackStepTest {
     env.put("CHANGE_ID", "42");
     env.put("CHANGE_TARGET", "main");
 
-    List<Map<String, Object>> units = TerragruntStackStep.Execution.stack(step(), context);
+    List<Map<String, Object>> units = TerragruntStackStep.Execution.stack(step(), context, AccountMapping.EMPTY);
 
     assertThat(units).extracting(unit -> unit.get("path")).containsExactly("live/vpc", "live/app");
     assertThat(log()).contains("terragruntStack: base origin/main (target branch of change 42, CHANGE_TARGET),"
         + " head HEAD (the checked-out commit)\n");
+  }
+
+  @Test
+  void accountsOfTheGlobalConfigurationReplaceThoseOfTheRepository() throws Exception {
+    AccountMapping configured = new AccountMapping(List.of(
+        new Account("everything", "", List.of("bob", "carol"), 2, 1, List.of(), null)));
+
+    List<Map<String, Object>> units = TerragruntStackStep.Execution.stack(step(), context, configured);
+
+    assertThat(units).isNotEmpty().allSatisfy(unit -> {
+      assertThat(unit.get("account")).isEqualTo("everything");
+      assertThat(unit.get("policy")).isEqualTo(
+          Map.of("voters", List.of("bob", "carol"), "approvalsRequired", 2, "rejectionsRequired", 1));
+    });
+    assertThat(log()).contains("terragruntStack: accounts and voters from the global configuration (Manage Jenkins)\n");
+  }
+
+  @Test
+  void withoutGlobalAccountsTheRepositorysSettingsFileGoverns() throws Exception {
+    TerragruntStackStep.Execution.stack(step(), context, AccountMapping.EMPTY);
+
+    assertThat(log()).contains("terragruntStack: accounts and voters from .tglive.yaml of the base commit\n");
   }
 
   @Test
@@ -108,7 +132,7 @@ class TerragruntStackStepTest {
     when(previous.getAction(TerragruntStackAction.class))
         .thenReturn(new TerragruntStackAction(repo.main.name(), repo.feature.name(), "{}"));
 
-    List<Map<String, Object>> units = TerragruntStackStep.Execution.stack(step(), context);
+    List<Map<String, Object>> units = TerragruntStackStep.Execution.stack(step(), context, AccountMapping.EMPTY);
 
     assertThat(units).isEmpty();
     assertThat(log()).contains("terragruntStack: base " + repo.feature.name() + " (head of the previous successful build)")
@@ -117,7 +141,7 @@ class TerragruntStackStepTest {
 
   @Test
   void branchBuildWithoutAPreviousStackComparesWithTheFirstParent() throws Exception {
-    List<Map<String, Object>> units = TerragruntStackStep.Execution.stack(step(), context);
+    List<Map<String, Object>> units = TerragruntStackStep.Execution.stack(step(), context, AccountMapping.EMPTY);
 
     assertThat(units).extracting(unit -> unit.get("path")).containsExactly("live/vpc", "live/app");
     assertThat(log()).contains("terragruntStack: base HEAD^ (first parent of the head)");
@@ -133,7 +157,7 @@ class TerragruntStackStepTest {
     step.setDiff("tree");
     step.setIncludeDependencies(true);
 
-    List<Map<String, Object>> units = TerragruntStackStep.Execution.stack(step, context);
+    List<Map<String, Object>> units = TerragruntStackStep.Execution.stack(step, context, AccountMapping.EMPTY);
 
     assertThat(units).extracting(unit -> unit.get("path")).containsExactly("live/vpc", "live/app");
     assertThat(log()).contains("base main (given), head feature (given)", "(tree)");
@@ -144,7 +168,7 @@ class TerragruntStackStepTest {
     TerragruntStackStep step = step();
     step.setBase("main");
 
-    List<Map<String, Object>> units = TerragruntStackStep.Execution.stack(step, context);
+    List<Map<String, Object>> units = TerragruntStackStep.Execution.stack(step, context, AccountMapping.EMPTY);
 
     TerragruntStackAction action = storedAction();
     assertThat(action.getBase()).isEqualTo(repo.main.name());
@@ -162,7 +186,7 @@ class TerragruntStackStepTest {
 
     try (MockedConstruction<AbortException> aborts = mockConstruction(AbortException.class,
         (abort, construction) -> messages.add((String) construction.arguments().get(0)))) {
-      assertThatThrownBy(() -> TerragruntStackStep.Execution.stack(step, context)).isInstanceOf(AbortException.class);
+      assertThatThrownBy(() -> TerragruntStackStep.Execution.stack(step, context, AccountMapping.EMPTY)).isInstanceOf(AbortException.class);
     }
 
     assertThat(messages).containsExactly(
@@ -178,7 +202,7 @@ class TerragruntStackStepTest {
         repo.main.name(), repo.feature.name(), EMPTY_STACK, "stack text\n", new ArrayList<>(List.of("a diagnostic")), 2);
     doReturn(incomplete).when(checkout).act(any());
 
-    List<Map<String, Object>> units = TerragruntStackStep.Execution.stack(step(), context);
+    List<Map<String, Object>> units = TerragruntStackStep.Execution.stack(step(), context, AccountMapping.EMPTY);
 
     assertThat(units).isEmpty();
     assertThat(log()).contains("stack text\n", "terragruntStack: warning: a diagnostic\n",

@@ -5,6 +5,7 @@ import io.tglive.change.BuildRevisions;
 import io.tglive.change.ChangeException;
 import io.tglive.change.DiffMode;
 import io.tglive.graph.LoadOptions;
+import io.tglive.policy.AccountMapping;
 import io.tglive.stack.StackException;
 import io.tglive.stack.StackPlanner;
 import io.tglive.stack.StackRequest;
@@ -30,6 +31,7 @@ final class TerragruntStackCallable extends MasterToSlaveFileCallable<Terragrunt
   private final boolean includeDependencies;
   private final ArrayList<String> changedFiles;
   private final HashMap<String, String> environment;
+  private final AccountMapping accounts;
 
   /**
    * @param revisions the base and head candidates
@@ -37,23 +39,26 @@ final class TerragruntStackCallable extends MasterToSlaveFileCallable<Terragrunt
    * @param includeDependencies pull in every transitive dependency of the stack
    * @param changedFiles files to map instead of diffing the commits, or null
    * @param environment what {@code get_env} sees: the build's environment
+   * @param accounts the accounts to use instead of those of {@code .tglive.yaml}, or null
    */
   TerragruntStackCallable(BuildRevisions revisions, String diff, boolean includeDependencies, List<String> changedFiles,
-      Map<String, String> environment) {
+      Map<String, String> environment, AccountMapping accounts) {
     this.revisions = revisions;
     this.diff = diff;
     this.includeDependencies = includeDependencies;
     this.changedFiles = changedFiles == null ? null : new ArrayList<>(changedFiles);
     this.environment = new HashMap<>(environment);
+    this.accounts = accounts;
   }
 
   @Override
   public Outcome invoke(File repo, VirtualChannel channel) {
     try {
       BuildRevisions.Chosen chosen = revisions.resolve(repo.toPath());
-      StackResult result = StackPlanner.plan(repo.toPath(), new StackRequest(chosen.base().revision(),
+      StackRequest request = new StackRequest(chosen.base().revision(),
           chosen.head().revision(), DiffMode.fromLabel(diff), true, includeDependencies,
-          Optional.ofNullable(changedFiles), new LoadOptions(environment, false, 0)));
+          Optional.ofNullable(changedFiles), new LoadOptions(environment, false, 0));
+      StackResult result = StackPlanner.plan(repo.toPath(), accounts == null ? request : request.withAccounts(accounts));
       return new Outcome(result.complete() ? Outcome.COMPLETE : Outcome.INCOMPLETE, null, chosen.describe(),
           result.base(), result.head(), StackJsonRenderer.render(result), StackTextRenderer.render(result),
           new ArrayList<>(result.warnings()), result.unresolved().size());

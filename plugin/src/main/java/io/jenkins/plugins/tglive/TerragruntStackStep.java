@@ -10,6 +10,7 @@ import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import io.tglive.change.BuildRevisions;
 import io.tglive.change.DiffMode;
+import io.tglive.policy.AccountMapping;
 import io.tglive.stack.StackMaps;
 import io.tglive.stack.render.StackJsonReader;
 import java.io.PrintStream;
@@ -169,21 +170,30 @@ public final class TerragruntStackStep extends Step {
 
     @Override
     protected List<Map<String, Object>> run() throws Exception {
-      return stack(step, getContext());
+      return stack(step, getContext(), TerragruntLiveConfiguration.get().toAccountMapping());
     }
 
-    /** What {@link #run()} does, with the context passed in. */
-    static List<Map<String, Object>> stack(TerragruntStackStep step, StepContext context) throws Exception {
+    /**
+     * What {@link #run()} does, with the context and the global configuration's accounts passed in;
+     * when there are any, they replace those of {@code .tglive.yaml}: an administrator's mapping is
+     * not the repository's to change.
+     */
+    static List<Map<String, Object>> stack(TerragruntStackStep step, StepContext context, AccountMapping configured)
+        throws Exception {
       Run<?, ?> run = context.get(Run.class);
       PrintStream log = context.get(TaskListener.class).getLogger();
       EnvVars environment = context.get(EnvVars.class);
       BuildRevisions revisions = BuildRevisions.of(step.base, step.head, environment, previousHead(run));
+      boolean global = !configured.accounts().isEmpty();
       TerragruntStackCallable.Outcome outcome = context.get(FilePath.class).child(step.dir).act(
-          new TerragruntStackCallable(revisions, step.diff, step.includeDependencies, step.changedFiles, environment));
+          new TerragruntStackCallable(revisions, step.diff, step.includeDependencies, step.changedFiles, environment,
+              global ? configured : null));
       if (outcome.status() == TerragruntStackCallable.Outcome.ERROR) {
         throw new AbortException("terragruntStack: " + outcome.error());
       }
       log.println("terragruntStack: " + outcome.revisions());
+      log.println("terragruntStack: accounts and voters from "
+          + (global ? "the global configuration (Manage Jenkins)" : ".tglive.yaml of the base commit"));
       log.print(outcome.text());
       outcome.warnings().forEach(warning -> log.println("terragruntStack: warning: " + warning));
       if (outcome.status() == TerragruntStackCallable.Outcome.INCOMPLETE) {
