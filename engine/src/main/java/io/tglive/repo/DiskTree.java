@@ -2,6 +2,7 @@ package io.tglive.repo;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -73,6 +74,8 @@ public final class DiskTree implements RepoTree {
       }
     } catch (NotDirectoryException | NoSuchFileException e) {
       return List.of();
+    } catch (DirectoryIteratorException e) {
+      throw e.getCause();
     }
     entries.sort(null);
     return Collections.unmodifiableList(entries);
