@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tglive.conformance.RandomLiveRepo.Construct;
 import io.tglive.graph.LoadOptions;
+import io.tglive.testing.LiveRepo;
 import io.tglive.testing.RealTools;
+import io.tglive.testing.TestRepo;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -16,11 +18,13 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -55,7 +59,7 @@ class TerragruntConformanceTest {
     }
   }
 
-  @ParameterizedTest
+  @ParameterizedTest(name = "{0}")
   @MethodSource("fixtures")
   void everyFixtureTreeHasTheGraphTerragruntFinds(String name) throws Exception {
     Path fixture = Path.of(Objects.requireNonNull(getClass().getResource("/conformance/" + name)).toURI());
@@ -73,6 +77,46 @@ class TerragruntConformanceTest {
     ConformanceReport report = ConformanceCheck.graph(example, terragrunt, LoadOptions.defaults());
 
     assertThat(report.undocumented()).as(report.render()).isEmpty();
+  }
+
+  /**
+   * Each change to the example repository of {@link LiveRepo}, committed on top of it, selects what
+   * terragrunt's git filter selects, up to documented divergences.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("changes")
+  void aChangeSelectsWhatTerragruntsGitFilterSelects(String name, Consumer<TestRepo> change, @TempDir Path dir)
+      throws Exception {
+    try (TestRepo repo = TestRepo.init(dir.resolve("repo"))) {
+      LiveRepo.write(repo);
+      String base = repo.commit("base").name();
+      change.accept(repo);
+      String head = repo.commit(name).name();
+
+      ConformanceReport report = ConformanceCheck.change(repo.root(), base, head, terragrunt, LoadOptions.defaults());
+
+      assertThat(report.undocumented()).as(report.render()).isEmpty();
+    }
+  }
+
+  static Stream<Arguments> changes() {
+    return Stream.of(
+        change("a unit's terragrunt.hcl", r -> r.write("live/dev/vpc/terragrunt.hcl",
+            LiveRepo.unit("  extra = 1\n", "terraform {\n  source = \"../../../modules/vpc\"\n}\n"))),
+        change("a file read by read_terragrunt_config", r -> r.write("live/dev/env.hcl",
+            "locals {\n  env = \"dev\"\n  size = 2\n}\n")),
+        change("an included root file", r -> r.write("root.hcl", "locals {\n  project = \"demo2\"\n}\n")),
+        change("a file read with file() in inputs", r -> r.write("live/prod/app/policy.json", "{\"a\": 1}\n")),
+        change("a local module", r -> r.write("modules/vpc/main.tf", "variable \"cidr\" {}\nvariable \"x\" {}\n")),
+        change("a new unit", r -> r.write("live/dev/dns/terragrunt.hcl",
+            LiveRepo.unit("", "dependency \"app\" {\n  config_path = \"../app\"\n}\n"))),
+        change("a deleted unit", r -> r.delete("live/prod/dns")),
+        change("a file beside a unit", r -> r.write("live/dev/app/notes.txt", "x\n")),
+        change("a file nothing reads", r -> r.write("README.md", "# demo 2\n")));
+  }
+
+  private static Arguments change(String name, Consumer<TestRepo> change) {
+    return Arguments.of(name, change);
   }
 
   @Test
