@@ -1,6 +1,7 @@
 package io.tglive.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tglive.conformance.RandomLiveRepo.Construct;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -97,6 +99,28 @@ class TerragruntConformanceTest {
       ConformanceReport report = ConformanceCheck.change(repo.root(), base, head, terragrunt, LoadOptions.defaults());
 
       assertThat(report.undocumented()).as(report.render()).isEmpty();
+    }
+  }
+
+  @Test
+  void aDataFileReadWithFileSelectsItsReadersAsTheDocumentedSuperset(@TempDir Path dir) throws Exception {
+    try (TestRepo repo = TestRepo.init(dir.resolve("repo"))) {
+      repo.write("data/sizes.yaml", "size: 1\n");
+      repo.write("app/terragrunt.hcl", "inputs = {\n  sizes = yamldecode(file(\"../data/sizes.yaml\"))\n}\n");
+      repo.write("db/terragrunt.hcl", "locals {\n  sizes = file(\"${get_terragrunt_dir()}/../data/sizes.yaml\")\n}\n");
+      String base = repo.commit("base").name();
+      repo.write("data/sizes.yaml", "size: 2\n");
+      String head = repo.commit("sizes").name();
+
+      ConformanceReport report = ConformanceCheck.change(repo.root(), base, head, terragrunt, LoadOptions.defaults());
+
+      // terragrunt selects neither (file() reads are not tracked); we select db, and app too once
+      // file() reads in inputs count as reads
+      assertThat(report.units()).isZero();
+      assertThat(report.differences()).as(report.render())
+          .extracting(Difference::subject, Difference::divergence)
+          .contains(tuple("db", Optional.of(Divergence.READERS_SUPERSET)));
+      assertThat(report.undocumented()).isEmpty();
     }
   }
 
