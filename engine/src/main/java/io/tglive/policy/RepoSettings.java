@@ -35,9 +35,11 @@ public record RepoSettings(AccountMapping accounts, List<String> ignore) {
   /** Reads {@value #FILE_NAME} at {@code repoRoot}; defaults when there is none. */
   public static RepoSettings load(Path repoRoot) throws IOException, SettingsException {
     Path file = repoRoot.resolve(FILE_NAME);
-    if (!Files.exists(file)) {
-      return defaults();
-    }
+    return Files.exists(file) ? read(file) : defaults();
+  }
+
+  /** Reads a settings file, which must exist. */
+  public static RepoSettings read(Path file) throws IOException, SettingsException {
     if (!Files.isRegularFile(file)) {
       throw problem(file.toString(), "not a regular file");
     }

@@ -35,7 +35,7 @@ public final class Utf8 {
     return text.startsWith("\uFEFF") ? text.substring(1) : text;
   }
 
-  /** Bytes that are not UTF-8; the message says {@code not UTF-8: invalid byte 0xNN at line L, column C}. */
+  /** Bytes that are not UTF-8; the message says {@code not UTF-8: invalid byte 0xNN}, {@link #line()} and {@link #column()} where. */
   public static final class NotUtf8Exception extends CharacterCodingException {
 
     private static final long serialVersionUID = 1L;
@@ -55,8 +55,7 @@ public final class Utf8 {
       }
       this.line = lines;
       this.column = offset - lineStart + 1;
-      this.message = String.format("not UTF-8: invalid byte 0x%02X at line %d, column %d",
-          offset < bytes.length ? bytes[offset] & 0xff : 0, line, column);
+      this.message = String.format("not UTF-8: invalid byte 0x%02X", offset < bytes.length ? bytes[offset] & 0xff : 0);
     }
 
     /** 1-based line of the first invalid byte. */
