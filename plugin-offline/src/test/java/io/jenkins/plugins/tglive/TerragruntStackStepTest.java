@@ -298,7 +298,7 @@ class TerragruntStackStepTest {
   void changedFilesAreNormalisedByTheEngineAsForTheCommandLine() throws Exception {
     TerragruntStackStep step = step();
     step.setBase("main");
-    step.setChangedFiles(List.of("./live/app/terragrunt.hcl\r\n\r\n", " "));
+    step.setChangedFiles(List.of(" ./live/app/terragrunt.hcl\r\n\r\n", " ", ".//live/app/terragrunt.hcl"));
 
     assertThat(stack(step)).extracting(unit -> unit.get("path")).containsExactly("live/app");
   }
@@ -321,11 +321,12 @@ class TerragruntStackStepTest {
   }
 
   @Test
-  void changedFilesAreKeptAsGivenForTheEngine() {
+  void changedFilesComeAsAListOrAsTheFormsLines() {
     TerragruntStackStep step = new TerragruntStackStep();
 
-    step.setChangedFiles(List.of("live/a/x.tf", " live/b/y.tf\n\nlive/c/z.tf "));
-    assertThat(step.getChangedFiles()).containsExactly("live/a/x.tf", " live/b/y.tf\n\nlive/c/z.tf ");
+    step.setChangedFiles(List.of("live/a/x.tf", "live/b/y.tf\r\n\nlive/c/z.tf"));
+    assertThat(step.getChangedFiles()).containsExactly("live/a/x.tf", "live/b/y.tf", "live/c/z.tf");
+    assertThat(step.getChangedFilesText()).isEqualTo("live/a/x.tf\nlive/b/y.tf\nlive/c/z.tf");
 
     step.setChangedFiles(List.of());
     assertThat(step.getChangedFiles()).as("nothing changed").isEmpty();

@@ -65,7 +65,7 @@ public final class TerragruntStackAction implements RunAction2 {
 
   /** The units in deploy order, as the step returned them. */
   public List<Map<String, Object>> getUnits() {
-    return StackMaps.units(result().stack());
+    return StackMaps.units(result());
   }
 
   private StackResult result() {

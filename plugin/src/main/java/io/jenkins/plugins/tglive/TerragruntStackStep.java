@@ -117,16 +117,21 @@ public final class TerragruntStackStep extends Step {
   }
 
   /**
-   * Repository-relative files to map instead of diffing the commits, kept as given: the engine
-   * normalises them ({@code ChangedFileList}) as it does for {@code tglive stack --changed-files}.
-   * A list of blank entries only, such as an empty text area, leaves the files unset, while an
-   * empty list means no file changed.
+   * Repository-relative files to map instead of diffing the commits. The form's text area arrives
+   * as one entry of several lines, kept here one line per entry; the engine normalises the list
+   * ({@code ChangedFileList}: {@code ./}, blanks, CRLF, absolute paths refused) exactly as it does
+   * for {@code tglive stack --changed-files}. A list of blank entries only, such as an empty text
+   * area, leaves the files unset, while an empty list means no file changed.
    */
   @DataBoundSetter
   public void setChangedFiles(List<String> changedFiles) {
     boolean unset = changedFiles == null
         || (!changedFiles.isEmpty() && changedFiles.stream().allMatch(TerragruntStackStep::blank));
-    this.changedFiles = unset ? null : changedFiles.stream().map(f -> f == null ? "" : f).toList();
+    this.changedFiles = unset ? null : changedFiles.stream()
+        .filter(entry -> !blank(entry))
+        .flatMap(String::lines)
+        .filter(line -> !line.isBlank())
+        .toList();
   }
 
   /** The changed files one per line, as the form's text area shows them. */
@@ -230,7 +235,7 @@ public final class TerragruntStackStep extends Step {
         }
       }
       run.addAction(new TerragruntStackAction(step.dir, outcome.base(), outcome.head(), outcome.json()));
-      return StackMaps.units(StackJsonReader.read(outcome.json()).stack());
+      return StackMaps.units(StackJsonReader.read(outcome.json()));
     }
 
     /** The head the previous successful build recorded for this repository directory, or null. */
