@@ -35,11 +35,11 @@ public final class ChangedFileList {
       for (String raw : (entry == null ? "" : entry).split("\r?\n|\r", -1)) {
         line++;
         String path = raw.strip().replace('\\', '/');
-        while (path.startsWith("./")) {
-          path = path.substring(2);
-        }
         while (path.contains("//")) {
           path = path.replace("//", "/");
+        }
+        while (path.startsWith("./")) {
+          path = path.substring(2);
         }
         if (path.isEmpty() || path.equals(".")) {
           continue;
