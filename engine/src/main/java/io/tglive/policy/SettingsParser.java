@@ -2,7 +2,9 @@ package io.tglive.policy;
 
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,13 +105,21 @@ final class SettingsParser {
 
   /** A mapping's entries by key, merge keys applied (keys written in the mapping win); duplicate keys are refused. */
   private Map<String, NodeTuple> entries(MappingNode mapping) throws SettingsException {
+    return entries(mapping, Collections.newSetFromMap(new IdentityHashMap<>()));
+  }
+
+  /** {@code merging} holds the mappings whose merge keys are being applied, so a mapping merging itself is refused. */
+  private Map<String, NodeTuple> entries(MappingNode mapping, Set<MappingNode> merging) throws SettingsException {
+    if (!merging.add(mapping)) {
+      throw problem(mapping, "'<<' merges a mapping into itself");
+    }
     Map<String, NodeTuple> own = new LinkedHashMap<>();
     Map<String, NodeTuple> merged = new LinkedHashMap<>();
     for (NodeTuple tuple : mapping.getValue()) {
       Node key = tuple.getKeyNode();
       if (key.getTag().equals(Tag.MERGE)) {
         for (MappingNode source : mergeSources(tuple.getValueNode())) {
-          entries(source).forEach(merged::putIfAbsent);
+          entries(source, merging).forEach(merged::putIfAbsent);
         }
         continue;
       }
@@ -121,6 +131,7 @@ final class SettingsParser {
       }
     }
     merged.forEach(own::putIfAbsent);
+    merging.remove(mapping);
     return own;
   }
 

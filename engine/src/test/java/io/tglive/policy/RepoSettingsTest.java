@@ -229,6 +229,18 @@ class RepoSettingsTest {
   }
 
   @Test
+  void aMappingMergedIntoItselfIsAnErrorNotARecursion() {
+    assertThat(failure("accounts:\n  - &dev\n    name: dev\n    <<: *dev\n").getMessage())
+        .isEqualTo(".tglive.yaml:2:5: '<<' merges a mapping into itself");
+  }
+
+  @Test
+  void aListThatContainsItselfIsAnErrorNotARecursion() {
+    assertThat(failure("accounts:\n  - name: dev\n    voters: &v [alice, *v]\n").getMessage())
+        .isEqualTo(".tglive.yaml:3:13: 'voters' must be a single value, not a list");
+  }
+
+  @Test
   void anUndefinedAliasIsNamed() {
     assertThat(failure("accounts:\n  - {name: dev, path: live/dev, voters: [*lead]}\n").getMessage())
         .isEqualTo(".tglive.yaml:2:42: found undefined alias lead");
