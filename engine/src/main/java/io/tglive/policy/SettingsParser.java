@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
@@ -80,7 +82,7 @@ final class SettingsParser {
     try {
       return new Yaml(options).compose(new StringReader(yaml));
     } catch (MarkedYAMLException e) {
-      throw new SettingsException(List.of(at(e.getProblemMark(), yamlProblem(e))));
+      throw new SettingsException(List.of(at(e.getProblemMark(), yamlProblem(e) + keyNear(yaml, e))));
     } catch (YAMLException e) {
       String message = e.getMessage() == null ? "invalid YAML" : e.getMessage().strip();
       if (message.startsWith("Number of aliases")) {
@@ -102,6 +104,33 @@ final class SettingsParser {
         + (context == null ? "" : " started at line " + (context.getLine() + 1) + ", column " + (context.getColumn() + 1))
         + ")";
   }
+
+  /**
+   * Where a syntax error is, as the key a reader looks for: the nearest {@code key:} before the
+   * line where the broken construct started (or left of the problem on its line), e.g. {@code  in 'path'}.
+   * Empty when no line above holds a key.
+   */
+  private static String keyNear(String yaml, MarkedYAMLException e) {
+    Mark mark = e.getContextMark() != null ? e.getContextMark() : e.getProblemMark();
+    if (mark == null) {
+      return "";
+    }
+    List<String> lines = yaml.lines().toList();
+    for (int line = Math.min(mark.getLine(), lines.size() - 1); line >= 0; line--) {
+      Matcher key = KEY.matcher(lines.get(line));
+      String nearest = null;
+      while (key.find() && (line < mark.getLine() || key.start(1) < mark.getColumn())) {
+        nearest = key.group(1);
+      }
+      if (nearest != null) {
+        return " in '" + nearest + "'";
+      }
+    }
+    return "";
+  }
+
+  /** A plain mapping key: at the start of a line or list item, or after '{' or ',' in a flow mapping. */
+  private static final Pattern KEY = Pattern.compile("(?:^|[\\s{,-])([A-Za-z_][\\w.-]*)\\s*:(?:\\s|$)");
 
   /** A mapping's entries by key, merge keys applied (keys written in the mapping win); duplicate keys are refused. */
   private Map<String, NodeTuple> entries(MappingNode mapping) throws SettingsException {

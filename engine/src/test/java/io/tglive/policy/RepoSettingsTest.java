@@ -168,14 +168,14 @@ class RepoSettingsTest {
     SettingsException e = failure("accounts:\n  - name: dev\n    path: [live/dev\n");
 
     assertThat(e.getMessage()).isEqualTo(".tglive.yaml:4:1: expected ',' or ']', but got <stream end>"
-        + " (while parsing a flow sequence started at line 3, column 11)");
+        + " (while parsing a flow sequence started at line 3, column 11) in 'path'");
   }
 
   @Test
   void tabIndentationIsReportedAsTheYamlProblemAtItsColumn() {
     assertThat(failure("accounts:\n\t- name: dev\n").getMessage())
         .isEqualTo(".tglive.yaml:2:1: found character '\\t(TAB)' that cannot start any token."
-            + " (Do not use \\t(TAB) for indentation) (while scanning for the next token)");
+            + " (Do not use \\t(TAB) for indentation) (while scanning for the next token) in 'accounts'");
   }
 
   @Test
@@ -243,7 +243,7 @@ class RepoSettingsTest {
   @Test
   void anUndefinedAliasIsNamed() {
     assertThat(failure("accounts:\n  - {name: dev, path: live/dev, voters: [*lead]}\n").getMessage())
-        .isEqualTo(".tglive.yaml:2:42: found undefined alias lead");
+        .isEqualTo(".tglive.yaml:2:42: found undefined alias lead in 'voters'");
   }
 
   @Test

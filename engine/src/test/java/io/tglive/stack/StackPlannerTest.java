@@ -340,7 +340,7 @@ class StackPlannerTest {
 
     assertThatThrownBy(() -> StackPlanner.plan(dir, StackRequest.of(broken.name(), head.name())))
         .isInstanceOf(StackException.class)
-        .hasMessage(".tglive.yaml at " + broken.abbreviate(10).name() + ":2:44: found undefined alias lead");
+        .hasMessage(".tglive.yaml at " + broken.abbreviate(10).name() + ":2:44: found undefined alias lead in 'voters'");
   }
 
   @Test
