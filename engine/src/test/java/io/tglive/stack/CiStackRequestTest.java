@@ -106,4 +106,21 @@ class CiStackRequestTest {
       assertThat(in.readObject()).isEqualTo(request);
     }
   }
+
+  @Test
+  void rootConfigIsUnitMakesAnIncludedRootTerragruntHclAUnitOfTheStack() throws Exception {
+    try (TestRepo other = TestRepo.init(dir.resolve("modern"))) {
+      RevCommit first = other.write("terragrunt.hcl", "inputs = {\n  a = 1\n}\n")
+          .write("app/terragrunt.hcl", "include \"root\" {\n  path = find_in_parent_folders(\"terragrunt.hcl\")\n}\n")
+          .commit("base");
+      other.write("terragrunt.hcl", "inputs = {\n  a = 2\n}\n").commit("root changed");
+      CiStackRequest legacy = new CiStackRequest(first.name(), null, null, Map.of(), DiffMode.MERGE_BASE, true, false,
+          null, false, null);
+      CiStackRequest modern = new CiStackRequest(first.name(), null, null, Map.of(), DiffMode.MERGE_BASE, true, false,
+          null, true, null);
+
+      assertThat(legacy.plan(other.root()).result().stack().units()).containsOnlyKeys("app");
+      assertThat(modern.plan(other.root()).result().stack().units()).containsOnlyKeys(".", "app");
+    }
+  }
 }

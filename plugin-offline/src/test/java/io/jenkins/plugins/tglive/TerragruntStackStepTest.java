@@ -312,6 +312,10 @@ class TerragruntStackStepTest {
     step.setDiff("");
 
     assertThat(step.getDir()).isEqualTo(".");
+    step.setDir(" ./infra/live/ ");
+    assertThat(step.getDir()).as("one name per directory, for its recorded stack").isEqualTo("infra/live");
+    step.setDir("./");
+    assertThat(step.getDir()).isEqualTo(".");
     assertThat(step.getBase()).isNull();
     assertThat(step.getHead()).isEqualTo("v2");
     assertThat(step.getDiff()).isEqualTo("merge-base");

@@ -49,10 +49,20 @@ public final class TerragruntStackStep extends Step {
     return dir;
   }
 
-  /** The repository's directory, relative to the workspace. */
+  /**
+   * The repository's directory, relative to the workspace; {@code ./infra/} and {@code infra} are
+   * the same directory (and record their stack under the same name).
+   */
   @DataBoundSetter
   public void setDir(String dir) {
-    this.dir = blank(dir) ? "." : dir.strip();
+    String normalized = blank(dir) ? "" : dir.strip().replace('\\', '/');
+    while (normalized.startsWith("./")) {
+      normalized = normalized.substring(2);
+    }
+    while (normalized.length() > 1 && normalized.endsWith("/")) {
+      normalized = normalized.substring(0, normalized.length() - 1);
+    }
+    this.dir = normalized.isEmpty() ? "." : normalized;
   }
 
   public String getBase() {
