@@ -6,6 +6,7 @@ import io.tglive.policy.RepoSettings;
 import io.tglive.policy.SettingsException;
 import io.tglive.stack.ChangedFileList;
 import io.tglive.stack.CiStackRequest;
+import io.tglive.stack.CiStackResult;
 import io.tglive.stack.StackException;
 import io.tglive.stack.StackResult;
 import io.tglive.stack.render.StackFormat;
@@ -90,9 +91,13 @@ final class StackCommand implements Callable<Integer> {
       CiStackRequest request = new CiStackRequest(base, head, previousHead, System.getenv(), diffMode(),
           !noDependents, includeDependencies, changedFiles == null ? null : ChangedFileList.read(changedFiles),
           rootConfigIsUnit, globalAccounts());
-      StackResult result = request.plan(repo).result();
+      CiStackResult planned = request.plan(repo);
+      StackResult result = planned.result();
       out.print(format.render(result));
       out.flush();
+      if (base == null) {
+        err.println("note: " + planned.revisions());
+      }
       result.warnings().forEach(warning -> err.println("warning: " + warning));
       for (StackResult.Unresolved edge : result.unresolved()) {
         err.println("warning: " + edge.file() + ":" + edge.line() + " (" + edge.tree()

@@ -1,6 +1,7 @@
 package io.tglive.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -199,7 +200,21 @@ class StackCommandTest {
   }
 
   @Test
+  void withoutABaseTheFirstParentIsComparedAndTheChoiceIsNoted() throws Exception {
+    assumeTrue(System.getenv("CHANGE_ID") == null, "a pull request build's environment picks its target as the base");
+    write("vpc/main.tf", "# changed\n");
+    commit();
+
+    int code = run("stack", "--repo", repo.toString(), "--format", "json");
+
+    assertThat(code).isZero();
+    assertThat(new ObjectMapper().readTree(tglive.out()).get("units")).hasSize(2);
+    assertThat(tglive.err()).isEqualTo("note: base HEAD^ (first parent of the head), head HEAD (the checked-out commit)\n");
+  }
+
+  @Test
   void withoutABaseABranchBuildComparesWithThePreviousHeadWhichMustExist() throws Exception {
+    assumeTrue(System.getenv("CHANGE_ID") == null, "a pull request build's environment picks its target as the base");
     int code = run("stack", "--repo", repo.toString(), "--previous-head", "0123456789012345678901234567890123456789");
 
     assertThat(code).isEqualTo(2);
