@@ -3,6 +3,8 @@
 package hudson.model;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import edu.umd.cs.findbugs.annotations.Nullable;
+import java.util.List;
 
 public abstract class Actionable {
 
@@ -10,11 +12,16 @@ public abstract class Actionable {
     throw new UnsupportedOperationException();
   }
 
-  public boolean addOrReplaceAction(@NonNull Action a) {
+  public void addAction(@NonNull Action a) {
     throw new UnsupportedOperationException();
   }
 
-  public <T extends Action> T getAction(Class<T> type) {
+  public boolean removeAction(@Nullable Action a) {
+    throw new UnsupportedOperationException();
+  }
+
+  @NonNull
+  public <T extends Action> List<T> getActions(Class<T> type) {
     throw new UnsupportedOperationException();
   }
 }

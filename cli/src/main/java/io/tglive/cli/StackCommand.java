@@ -1,19 +1,18 @@
 package io.tglive.cli;
 
 import io.tglive.change.DiffMode;
-import io.tglive.graph.LoadOptions;
+import io.tglive.policy.AccountMapping;
+import io.tglive.policy.RepoSettings;
+import io.tglive.policy.SettingsException;
+import io.tglive.stack.ChangedFileList;
+import io.tglive.stack.CiStackRequest;
+import io.tglive.stack.CiStackResult;
 import io.tglive.stack.StackException;
-import io.tglive.stack.StackPlanner;
-import io.tglive.stack.StackRequest;
 import io.tglive.stack.StackResult;
 import io.tglive.stack.render.StackFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,11 +41,17 @@ final class StackCommand implements Callable<Integer> {
       description = "The git repository (default: ${DEFAULT-VALUE}).")
   private Path repo;
 
-  @Option(names = "--base", required = true, paramLabel = "REF", description = "The revision deployed so far.")
+  @Option(names = "--base", paramLabel = "REF", description = "The revision deployed so far. Without it: a pull"
+      + " request's target (CHANGE_ID and CHANGE_TARGET set: origin/TARGET, then TARGET), else --previous-head,"
+      + " else the head's first parent.")
   private String base;
 
-  @Option(names = "--head", required = true, paramLabel = "REF", description = "The revision to deploy.")
+  @Option(names = "--head", paramLabel = "REF", description = "The revision to deploy (default: HEAD).")
   private String head;
+
+  @Option(names = "--previous-head", paramLabel = "SHA", description = "The head the previous successful deploy"
+      + " of this repository recorded: the default base, which must then be in the clone (no fallback).")
+  private String previousHead;
 
   @Option(names = "--diff", paramLabel = "MODE", defaultValue = "merge-base",
       description = "merge-base (what head introduced since it left base) or tree (plain tree diff). "
@@ -61,8 +66,14 @@ final class StackCommand implements Callable<Integer> {
   private boolean noDependents;
 
   @Option(names = "--changed-files", paramLabel = "FILE",
-      description = "Map these repository-relative files (one per line) instead of diffing the revisions.")
+      description = "Map these repository-relative files (UTF-8, one per line; blank lines, CRLF and ./ prefixes"
+          + " are fine) instead of diffing the revisions.")
   private Path changedFiles;
+
+  @Option(names = "--accounts", paramLabel = "FILE", description = "A settings file (.tglive.yaml syntax) whose"
+      + " accounts, if it has any, replace those of the repository's .tglive.yaml, as Jenkins' global"
+      + " configuration does.")
+  private Path accounts;
 
   @Option(names = "--root-config-is-unit",
       description = "Treat an included terragrunt.hcl without terraform source as a unit (Terragrunt 1.x).")
@@ -77,11 +88,16 @@ final class StackCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try {
-      StackRequest request = new StackRequest(base, head, diffMode(), !noDependents, includeDependencies,
-          changedFiles(), new LoadOptions(System.getenv(), rootConfigIsUnit, 0));
-      StackResult result = StackPlanner.plan(repo, request);
+      CiStackRequest request = new CiStackRequest(base, head, previousHead, System.getenv(), diffMode(),
+          !noDependents, includeDependencies, changedFiles == null ? null : ChangedFileList.read(changedFiles),
+          rootConfigIsUnit, globalAccounts());
+      CiStackResult planned = request.plan(repo);
+      StackResult result = planned.result();
       out.print(format.render(result));
       out.flush();
+      if (base == null) {
+        err.println("note: " + planned.revisions());
+      }
       result.warnings().forEach(warning -> err.println("warning: " + warning));
       for (StackResult.Unresolved edge : result.unresolved()) {
         err.println("warning: " + edge.file() + ":" + edge.line() + " (" + edge.tree()
@@ -102,18 +118,16 @@ final class StackCommand implements Callable<Integer> {
     return DiffMode.fromLabel(diff);
   }
 
-  private Optional<List<String>> changedFiles() throws StackException {
-    if (changedFiles == null) {
-      return Optional.empty();
+  private AccountMapping globalAccounts() throws StackException {
+    if (accounts == null) {
+      return AccountMapping.EMPTY;
     }
     try {
-      return Optional.of(Files.readAllLines(changedFiles, StandardCharsets.UTF_8).stream()
-          .map(String::strip)
-          .filter(line -> !line.isEmpty())
-          .map(line -> line.startsWith("./") ? line.substring(2) : line)
-          .toList());
+      return RepoSettings.read(accounts).accounts();
+    } catch (SettingsException e) {
+      throw new StackException(e.getMessage());
     } catch (IOException e) {
-      throw new StackException("--changed-files " + changedFiles + ": cannot read: " + e.getMessage());
+      throw new StackException(accounts + ": cannot read: " + e.getMessage());
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.tglive.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -120,7 +121,7 @@ class StackCommandTest {
 
     assertThat(code).isEqualTo(2);
     assertThat(tglive.out()).isEmpty();
-    assertThat(tglive.err()).isEqualTo("error: unknown revision 'nope'\n");
+    assertThat(tglive.err()).isEqualTo("error: unknown head revision nope (given)\n");
   }
 
   @Test
@@ -156,5 +157,68 @@ class StackCommandTest {
 
     assertThat(code).isEqualTo(2);
     assertThat(tglive.err()).contains("unknown diff mode 'sideways'");
+  }
+
+  @Test
+  void aChangedFilesFileThatIsNotUtf8ExitsTwoNamingFileLineAndColumn() throws Exception {
+    Path list = repo.resolveSibling(repo.getFileName() + "-latin1.txt");
+    Files.write(list, "vpc/main.tf\ncaf\u00e9.tf\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+    int code = run("stack", "--repo", repo.toString(), "--base", "main", "--head", "main", "--changed-files", list.toString());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(tglive.err()).isEqualTo("error: " + list + ":2:4: not UTF-8: invalid byte 0xE9\n");
+    Files.delete(list);
+  }
+
+  @Test
+  void noDependentsDeploysOnlyTheChangedUnit() throws Exception {
+    write("vpc/main.tf", "# changed\n");
+    commit();
+
+    int code = run("stack", "--repo", repo.toString(), "--base", "main~1", "--head", "main", "--no-dependents",
+        "--format", "json");
+
+    assertThat(code).isZero();
+    assertThat(new ObjectMapper().readTree(tglive.out()).get("units")).hasSize(1);
+  }
+
+  @Test
+  void accountsFromAFileReplaceThoseOfTheRepository() throws Exception {
+    write("vpc/main.tf", "# changed\n");
+    commit();
+    Path accounts = repo.resolveSibling(repo.getFileName() + "-accounts.yaml");
+    Files.writeString(accounts, "accounts:\n  - {name: admin, path: \"\", voters: [bob, carol], approvalsRequired: 2}\n");
+
+    int code = run("stack", "--repo", repo.toString(), "--base", "main~1", "--head", "main", "--accounts",
+        accounts.toString(), "--format", "json");
+
+    assertThat(code).isZero();
+    JsonNode unit = new ObjectMapper().readTree(tglive.out()).get("units").get(0);
+    assertThat(unit.get("account").asText()).isEqualTo("admin");
+    Files.delete(accounts);
+  }
+
+  @Test
+  void withoutABaseTheFirstParentIsComparedAndTheChoiceIsNoted() throws Exception {
+    assumeTrue(System.getenv("CHANGE_ID") == null, "a pull request build's environment picks its target as the base");
+    write("vpc/main.tf", "# changed\n");
+    commit();
+
+    int code = run("stack", "--repo", repo.toString(), "--format", "json");
+
+    assertThat(code).isZero();
+    assertThat(new ObjectMapper().readTree(tglive.out()).get("units")).hasSize(2);
+    assertThat(tglive.err()).isEqualTo("note: base HEAD^ (first parent of the head), head HEAD (the checked-out commit)\n");
+  }
+
+  @Test
+  void withoutABaseABranchBuildComparesWithThePreviousHeadWhichMustExist() throws Exception {
+    assumeTrue(System.getenv("CHANGE_ID") == null, "a pull request build's environment picks its target as the base");
+    int code = run("stack", "--repo", repo.toString(), "--previous-head", "0123456789012345678901234567890123456789");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(tglive.err()).startsWith("error: no base revision found in this clone; tried 0123456789012345678901234567890123456789"
+        + " (head of the previous successful build); fetch more history");
   }
 }

@@ -17,7 +17,9 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
  * order. Base: the explicit one; else, for a pull request ({@code CHANGE_ID} and
  * {@code CHANGE_TARGET}, as branch-api exports them), its target branch as fetched from
  * {@code origin}, then as a local branch; else the head of the branch's previous successful build,
- * then the head's first parent. Head: the explicit one, else {@code HEAD}.
+ * which must then exist (a clone that lacks it, being shallow or after a force-push, is an error:
+ * falling back would skip the commits in between); else, for the first build, the head's first
+ * parent. Head: the explicit one, else {@code HEAD}.
  *
  * @param base the candidates for the base, tried in order
  * @param head the head revision
@@ -82,10 +84,9 @@ public record BuildRevisions(List<Candidate> base, Candidate head) implements Se
       String source = "target branch of change " + changeId.strip() + ", CHANGE_TARGET";
       candidates.add(new Candidate("origin/" + target.strip(), source));
       candidates.add(new Candidate(target.strip(), source));
+    } else if (!blank(previousHead)) {
+      candidates.add(new Candidate(previousHead.strip(), "head of the previous successful build"));
     } else {
-      if (!blank(previousHead)) {
-        candidates.add(new Candidate(previousHead.strip(), "head of the previous successful build"));
-      }
       candidates.add(new Candidate(chosenHead.revision() + "^", "first parent of the head"));
     }
     return new BuildRevisions(candidates, chosenHead);
@@ -99,16 +100,17 @@ public record BuildRevisions(List<Candidate> base, Candidate head) implements Se
     }
     try (Repository repository = builder.build()) {
       if (!exists(repository, head)) {
-        throw new ChangeException("unknown head revision " + head);
+        throw new ChangeException("unknown head revision " + head + GitChanges.shallowHint(repository));
       }
       for (Candidate candidate : base) {
         if (exists(repository, candidate)) {
           return new Chosen(candidate, head);
         }
       }
-      throw new ChangeException("no base revision found; tried "
+      throw new ChangeException("no base revision found in this clone; tried "
           + base.stream().map(Candidate::toString).collect(Collectors.joining(", "))
-          + "; name one with base, or fetch it (a shallow clone lacks history and other branches)");
+          + "; fetch more history (a shallow clone lacks older commits and other branches, a force-push"
+          + " drops the previous head: git fetch --unshallow) or pass base");
     } catch (RepositoryNotFoundException e) {
       throw new ChangeException(repo + ": not a git repository");
     } catch (IOException e) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.eclipse.jgit.diff.DiffEntry;
+import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
@@ -26,11 +27,26 @@ public final class GitChanges {
       id = repository.resolve(revision + "^{commit}");
     } catch (RevisionSyntaxException e) {
       id = null;
+    } catch (MissingObjectException e) {
+      throw new ChangeException("commit " + revision + " is not in this clone" + shallowHint(repository)
+          + "; fetch more history or pass another base");
     }
     if (id == null) {
-      throw new ChangeException("unknown revision '" + revision + "'");
+      throw new ChangeException("unknown revision '" + revision + "'" + shallowHint(repository));
     }
     return id;
+  }
+
+  /** Whether the repository is a shallow clone: commits older than its boundary are missing. */
+  public static boolean isShallow(Repository repository) throws IOException {
+    return !repository.getObjectDatabase().getShallowCommits().isEmpty();
+  }
+
+  /** A hint to append to a message about a missing commit: empty unless the clone is shallow. */
+  static String shallowHint(Repository repository) throws IOException {
+    return isShallow(repository)
+        ? " (this is a shallow clone: fetch more history, e.g. git fetch --unshallow)"
+        : "";
   }
 
   /** The commit the diff starts from: the merge base of the two under {@link DiffMode#MERGE_BASE}, else {@code base}. */
@@ -44,6 +60,10 @@ public final class GitChanges {
       walk.markStart(walk.parseCommit(base));
       walk.markStart(walk.parseCommit(head));
       RevCommit mergeBase = walk.next();
+      if (mergeBase == null && isShallow(repository)) {
+        throw new ChangeException("no merge base between " + base.name() + " and " + head.name()
+            + " in this shallow clone: fetch more history (git fetch --unshallow, or a deeper fetch)");
+      }
       if (mergeBase == null) {
         throw new ChangeException(
             "no merge base between " + base.name() + " and " + head.name() + " (use --diff tree)");

@@ -8,14 +8,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The accounts of a repository, and which account owns a unit. */
+/**
+ * The accounts of a repository, and which account owns a unit. Every mapping is valid: the
+ * constructor checks the {@link AccountRules}, whatever the source (a settings file, a Jenkins
+ * form, configuration as code, a deserialized build), so an invalid mapping is never used.
+ */
 public record AccountMapping(List<Account> accounts) implements Serializable {
 
   /** A mapping with no accounts. */
   public static final AccountMapping EMPTY = new AccountMapping(List.of());
 
+  /**
+   * @throws InvalidAccountsException if the accounts break a rule (negative counts, more approvals
+   *     than voters, unknown or cyclic dependencies, duplicate names or paths…)
+   */
   public AccountMapping {
     accounts = List.copyOf(accounts);
+    List<AccountProblem> problems = AccountRules.check(accounts);
+    if (!problems.isEmpty()) {
+      throw new InvalidAccountsException(problems);
+    }
   }
 
   /** The account whose path is the longest segment-wise prefix of {@code unitPath}. */
@@ -31,21 +43,8 @@ public record AccountMapping(List<Account> accounts) implements Serializable {
     return accounts.stream().filter(a -> a.name().equals(name)).findFirst();
   }
 
-  /** Every problem in this mapping; empty when it is valid. */
-  public List<AccountProblem> problems() {
-    return AccountRules.check(accounts);
-  }
-
-  /**
-   * The accounts with every account after all its dependencies, otherwise in declaration order.
-   *
-   * @throws IllegalStateException if the mapping has problems (unknown or cyclic dependencies)
-   */
+  /** The accounts with every account after all its dependencies, otherwise in declaration order. */
   public List<Account> dependencyOrder() {
-    List<AccountProblem> problems = problems();
-    if (!problems.isEmpty()) {
-      throw new IllegalStateException("invalid account mapping: " + problems.get(0).message());
-    }
     Map<String, Account> remaining = new LinkedHashMap<>();
     accounts.forEach(a -> remaining.put(a.name(), a));
     List<Account> ordered = new ArrayList<>();

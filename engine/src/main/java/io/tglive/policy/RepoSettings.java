@@ -1,7 +1,7 @@
 package io.tglive.policy;
 
+import io.tglive.repo.Utf8;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,17 +29,43 @@ public record RepoSettings(AccountMapping accounts, List<String> ignore) {
     return new RepoSettings(AccountMapping.EMPTY, DEFAULT_IGNORE);
   }
 
+  /** The largest settings file read; a larger one is an error, not a memory hazard. */
+  public static final int MAX_BYTES = 1 << 20;
+
   /** Reads {@value #FILE_NAME} at {@code repoRoot}; defaults when there is none. */
   public static RepoSettings load(Path repoRoot) throws IOException, SettingsException {
     Path file = repoRoot.resolve(FILE_NAME);
-    if (!Files.exists(file)) {
-      return defaults();
+    return Files.exists(file) ? read(file) : defaults();
+  }
+
+  /** Reads a settings file, which must exist. */
+  public static RepoSettings read(Path file) throws IOException, SettingsException {
+    if (!Files.isRegularFile(file)) {
+      throw problem(file.toString(), "not a regular file");
     }
-    return parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+    if (Files.size(file) > MAX_BYTES) {
+      throw problem(file.toString(), "larger than " + MAX_BYTES + " bytes");
+    }
+    return parse(file.toString(), Files.readAllBytes(file));
+  }
+
+  /** Parses and validates settings given as bytes, which must be UTF-8; {@code fileName} only names the file in problems. */
+  public static RepoSettings parse(String fileName, byte[] content) throws SettingsException {
+    String text;
+    try {
+      text = Utf8.decode(content);
+    } catch (Utf8.NotUtf8Exception e) {
+      throw new SettingsException(List.of(new SettingsProblem(fileName, e.line(), e.column(), e.getMessage())));
+    }
+    return parse(fileName, text);
   }
 
   /** Parses and validates settings; {@code fileName} only names the file in problems. */
   public static RepoSettings parse(String fileName, String yaml) throws SettingsException {
     return new SettingsParser(fileName).parse(yaml);
+  }
+
+  private static SettingsException problem(String fileName, String message) {
+    return new SettingsException(List.of(new SettingsProblem(fileName, 1, 1, message)));
   }
 }

@@ -1,67 +1,50 @@
 package io.tglive.policy;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.lang.reflect.RecordComponent;
+import java.io.StringReader;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.stream.Collectors;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
-/** Reads {@link RepoSettings} from YAML, keeping where each account was written for error messages. */
+/**
+ * Reads {@link RepoSettings} from YAML. The document is composed into nodes with SnakeYAML, which
+ * resolves aliases ({@code *name}) to their anchored node and refuses more than
+ * {@value #MAX_COLLECTION_ALIASES} aliases of lists or mappings (an alias bomb); merge keys
+ * ({@code <<: *defaults}) are applied. Each key is then checked where it is written, so every
+ * problem is reported at its {@code file:line:column}.
+ */
 final class SettingsParser {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory())
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+  /** The most aliases of lists and mappings a settings file may use: more is refused, not expanded. */
+  static final int MAX_COLLECTION_ALIASES = 20;
 
   private static final String TOP_LEVEL_KEYS = "accounts, ignore";
 
-  private static final Map<String, RecordComponent> ACCOUNT_COMPONENTS = Arrays
-      .stream(AccountYaml.class.getRecordComponents())
-      .collect(Collectors.toMap(RecordComponent::getName, c -> c, (a, b) -> a, LinkedHashMap::new));
+  private static final List<String> ACCOUNT_KEY_ORDER = List.of("name", "path", "voters", "approvalsRequired",
+      "rejectionsRequired", "dependencies", "planRole", "applyRole", "codeBuildProject", "region");
 
-  private static final String ACCOUNT_KEYS = String.join(", ", ACCOUNT_COMPONENTS.keySet());
+  private static final Set<String> LIST_KEYS = Set.of("voters", "dependencies");
 
-  /** One account as written in YAML; absent counts take their defaults. */
-  private record AccountYaml(
-      String name,
-      String path,
-      List<String> voters,
-      Integer approvalsRequired,
-      Integer rejectionsRequired,
-      List<String> dependencies,
-      String planRole,
-      String applyRole,
-      String codeBuildProject,
-      String region) {
+  private static final Set<String> COUNT_KEYS = Set.of("approvalsRequired", "rejectionsRequired");
 
-    Account toAccount() {
-      return new Account(
-          name,
-          path,
-          voters,
-          approvalsRequired == null ? 1 : approvalsRequired,
-          rejectionsRequired == null ? 1 : rejectionsRequired,
-          dependencies,
-          new RunnerSettings(planRole, applyRole, codeBuildProject, region));
-    }
-  }
+  private static final String ACCOUNT_KEYS = String.join(", ", ACCOUNT_KEY_ORDER);
 
   private final String fileName;
 
@@ -70,141 +53,266 @@ final class SettingsParser {
   }
 
   RepoSettings parse(String yaml) throws SettingsException {
-    List<Account> accounts = new ArrayList<>();
-    List<JsonLocation> accountLocations = new ArrayList<>();
-    List<String> ignore = RepoSettings.DEFAULT_IGNORE;
-    try (JsonParser parser = MAPPER.createParser(yaml)) {
-      parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-      JsonToken token = parser.nextToken();
-      if (token == null || token == JsonToken.VALUE_NULL) {
-        return RepoSettings.defaults();
-      }
-      if (token != JsonToken.START_OBJECT) {
-        throw problem(parser.currentTokenLocation(), "expected a mapping with the keys " + TOP_LEVEL_KEYS);
-      }
-      while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        String key = parser.currentName();
-        JsonLocation keyLocation = parser.currentTokenLocation();
-        parser.nextToken();
-        switch (key) {
-          case "accounts" -> readAccounts(parser, accounts, accountLocations);
-          case "ignore" -> ignore = readIgnore(parser);
-          default -> throw problem(keyLocation,
-              "unknown top-level key '" + key + "' (known keys: " + TOP_LEVEL_KEYS + ")");
-        }
-      }
-      if (parser.nextToken() != null) {
-        throw problem(parser.currentTokenLocation(), "only one YAML document is allowed");
-      }
-    } catch (MismatchedInputException e) {
-      throw problem(e.getLocation(), "'" + field(e) + "' must be " + expected(e.getTargetType()));
-    } catch (JsonProcessingException e) {
-      throw problem(e.getLocation(), firstLine(e.getOriginalMessage()));
-    } catch (IOException e) {
-      throw new UncheckedIOException("reading YAML from a string", e);
+    Node root = compose(yaml);
+    if (root == null || isNull(root)) {
+      return RepoSettings.defaults();
     }
-    return validated(accounts, accountLocations, ignore);
+    if (!(root instanceof MappingNode mapping)) {
+      throw problem(root, "expected a mapping with the keys " + TOP_LEVEL_KEYS);
+    }
+    List<Account> accounts = new ArrayList<>();
+    List<Node> accountNodes = new ArrayList<>();
+    List<String> ignore = RepoSettings.DEFAULT_IGNORE;
+    for (Map.Entry<String, NodeTuple> entry : entries(mapping).entrySet()) {
+      Node value = entry.getValue().getValueNode();
+      switch (entry.getKey()) {
+        case "accounts" -> readAccounts(value, accounts, accountNodes);
+        case "ignore" -> ignore = readIgnore(value);
+        default -> throw problem(entry.getValue().getKeyNode(),
+            "unknown top-level key '" + entry.getKey() + "' (known keys: " + TOP_LEVEL_KEYS + ")");
+      }
+    }
+    return validated(accounts, accountNodes, ignore);
   }
 
-  private void readAccounts(JsonParser parser, List<Account> accounts, List<JsonLocation> locations)
-      throws IOException, SettingsException {
-    if (parser.currentToken() == JsonToken.VALUE_NULL) {
+  private Node compose(String yaml) throws SettingsException {
+    LoaderOptions options = new LoaderOptions();
+    options.setMaxAliasesForCollections(MAX_COLLECTION_ALIASES);
+    options.setAllowRecursiveKeys(false);
+    try {
+      return new Yaml(options).compose(new StringReader(yaml));
+    } catch (MarkedYAMLException e) {
+      throw new SettingsException(List.of(at(e.getProblemMark(), yamlProblem(e) + keyNear(yaml, e))));
+    } catch (YAMLException e) {
+      String message = e.getMessage() == null ? "invalid YAML" : e.getMessage().strip();
+      if (message.startsWith("Number of aliases")) {
+        message = "more than " + MAX_COLLECTION_ALIASES
+            + " aliases of lists or mappings: refused rather than expanded (an alias bomb?)";
+      }
+      throw new SettingsException(List.of(new SettingsProblem(fileName, 1, 1, firstLine(message))));
+    }
+  }
+
+  /** The problem and, when the parser gives one, what it was reading and where that started. */
+  private static String yamlProblem(MarkedYAMLException e) {
+    String problem = firstLine(e.getProblem() == null ? e.getMessage() : e.getProblem());
+    Mark context = e.getContextMark();
+    if (e.getContext() == null) {
+      return problem;
+    }
+    return problem + " (" + e.getContext()
+        + (context == null ? "" : " started at line " + (context.getLine() + 1) + ", column " + (context.getColumn() + 1))
+        + ")";
+  }
+
+  /**
+   * Where a syntax error is, as the key a reader looks for: the nearest {@code key:} before the
+   * line where the broken construct started (or left of the problem on its line), e.g. {@code  in 'path'}.
+   * Empty when no line above holds a key.
+   */
+  private static String keyNear(String yaml, MarkedYAMLException e) {
+    Mark mark = e.getContextMark() != null ? e.getContextMark() : e.getProblemMark();
+    if (mark == null) {
+      return "";
+    }
+    List<String> lines = yaml.lines().toList();
+    for (int line = Math.min(mark.getLine(), lines.size() - 1); line >= 0; line--) {
+      Matcher key = KEY.matcher(lines.get(line));
+      String nearest = null;
+      while (key.find() && (line < mark.getLine() || key.start(1) < mark.getColumn())) {
+        nearest = key.group(1);
+      }
+      if (nearest != null) {
+        return " in '" + nearest + "'";
+      }
+    }
+    return "";
+  }
+
+  /** A plain mapping key: at the start of a line or list item, or after '{' or ',' in a flow mapping. */
+  private static final Pattern KEY = Pattern.compile("(?:^|[\\s{,-])([A-Za-z_][\\w.-]*)\\s*:(?:\\s|$)");
+
+  /** A mapping's entries by key, merge keys applied (keys written in the mapping win); duplicate keys are refused. */
+  private Map<String, NodeTuple> entries(MappingNode mapping) throws SettingsException {
+    return entries(mapping, Collections.newSetFromMap(new IdentityHashMap<>()));
+  }
+
+  /** {@code merging} holds the mappings whose merge keys are being applied, so a mapping merging itself is refused. */
+  private Map<String, NodeTuple> entries(MappingNode mapping, Set<MappingNode> merging) throws SettingsException {
+    if (!merging.add(mapping)) {
+      throw problem(mapping, "'<<' merges a mapping into itself");
+    }
+    Map<String, NodeTuple> own = new LinkedHashMap<>();
+    Map<String, NodeTuple> merged = new LinkedHashMap<>();
+    for (NodeTuple tuple : mapping.getValue()) {
+      Node key = tuple.getKeyNode();
+      if (key.getTag().equals(Tag.MERGE)) {
+        for (MappingNode source : mergeSources(tuple.getValueNode())) {
+          entries(source, merging).forEach(merged::putIfAbsent);
+        }
+        continue;
+      }
+      if (!(key instanceof ScalarNode scalar)) {
+        throw problem(key, "a key must be a plain name, not a list or mapping");
+      }
+      if (own.putIfAbsent(scalar.getValue(), tuple) != null) {
+        throw problem(key, "duplicate key '" + scalar.getValue() + "'");
+      }
+    }
+    merged.forEach(own::putIfAbsent);
+    merging.remove(mapping);
+    return own;
+  }
+
+  private List<MappingNode> mergeSources(Node value) throws SettingsException {
+    if (value instanceof MappingNode mapping) {
+      return List.of(mapping);
+    }
+    List<MappingNode> sources = new ArrayList<>();
+    if (value instanceof SequenceNode sequence) {
+      for (Node element : sequence.getValue()) {
+        if (!(element instanceof MappingNode mapping)) {
+          throw problem(element, "'<<' merges mappings only");
+        }
+        sources.add(mapping);
+      }
+      return sources;
+    }
+    throw problem(value, "'<<' merges mappings only");
+  }
+
+  private void readAccounts(Node value, List<Account> accounts, List<Node> accountNodes) throws SettingsException {
+    if (isNull(value)) {
       return;
     }
-    if (parser.currentToken() != JsonToken.START_ARRAY) {
-      throw problem(parser.currentTokenLocation(), "'accounts' must be a list of accounts");
+    if (!(value instanceof SequenceNode sequence)) {
+      throw problem(value, "'accounts' must be a list of accounts");
     }
-    while (parser.nextToken() != JsonToken.END_ARRAY) {
-      if (parser.currentToken() != JsonToken.START_OBJECT) {
-        throw problem(parser.currentTokenLocation(),
-            "each account must be a mapping with the keys " + ACCOUNT_KEYS);
+    for (Node element : sequence.getValue()) {
+      if (!(element instanceof MappingNode account)) {
+        throw problem(element, "each account must be a mapping with the keys " + ACCOUNT_KEYS);
       }
-      locations.add(parser.currentTokenLocation());
-      accounts.add(readAccount(parser));
+      accountNodes.add(element);
+      accounts.add(readAccount(account));
     }
   }
 
   /** Reads one account key by key, so that an unknown key or a bad value is reported where it is written. */
-  private Account readAccount(JsonParser parser) throws IOException, SettingsException {
-    Map<String, Object> values = new LinkedHashMap<>();
-    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      String key = parser.currentName();
-      JsonLocation keyLocation = parser.currentTokenLocation();
-      RecordComponent component = ACCOUNT_COMPONENTS.get(key);
-      if (component == null) {
-        throw problem(keyLocation, "unknown account key '" + key + "' (known keys: " + ACCOUNT_KEYS + ")");
+  private Account readAccount(MappingNode account) throws SettingsException {
+    Map<String, String> strings = new LinkedHashMap<>();
+    Map<String, List<String>> lists = new LinkedHashMap<>();
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (Map.Entry<String, NodeTuple> entry : entries(account).entrySet()) {
+      String key = entry.getKey();
+      Node value = entry.getValue().getValueNode();
+      if (!ACCOUNT_KEY_ORDER.contains(key)) {
+        throw problem(entry.getValue().getKeyNode(),
+            "unknown account key '" + key + "' (known keys: " + ACCOUNT_KEYS + ")");
       }
-      parser.nextToken();
-      try {
-        values.put(key, MAPPER.readValue(parser, MAPPER.constructType(component.getGenericType())));
-      } catch (MismatchedInputException e) {
-        throw problem(e.getLocation(), "'" + key + "' must be " + expected(component.getType()));
+      if (isNull(value)) {
+        continue;
+      }
+      if (LIST_KEYS.contains(key)) {
+        lists.put(key, strings(key, value));
+      } else if (COUNT_KEYS.contains(key)) {
+        counts.put(key, count(key, value));
+      } else {
+        strings.put(key, scalar(key, value));
       }
     }
-    return MAPPER.convertValue(values, AccountYaml.class).toAccount();
+    return new Account(
+        strings.get("name"),
+        strings.get("path"),
+        lists.get("voters"),
+        counts.getOrDefault("approvalsRequired", 1),
+        counts.getOrDefault("rejectionsRequired", 1),
+        lists.get("dependencies"),
+        new RunnerSettings(strings.get("planRole"), strings.get("applyRole"), strings.get("codeBuildProject"),
+            strings.get("region")));
   }
 
-  private List<String> readIgnore(JsonParser parser) throws IOException, SettingsException {
-    if (parser.currentToken() == JsonToken.VALUE_NULL) {
+  private List<String> readIgnore(Node value) throws SettingsException {
+    if (isNull(value)) {
       return List.of();
     }
-    if (parser.currentToken() != JsonToken.START_ARRAY) {
-      throw problem(parser.currentTokenLocation(), "'ignore' must be a list of globs");
+    if (!(value instanceof SequenceNode)) {
+      throw problem(value, "'ignore' must be a list of globs");
     }
-    JsonLocation location = parser.currentTokenLocation();
-    List<String> globs = MAPPER.readValue(parser, new TypeReference<List<String>>() {});
-    if (globs.stream().anyMatch(g -> g == null || g.isBlank())) {
-      throw problem(location, "'ignore' contains an empty glob");
+    List<String> globs = strings("ignore", value);
+    if (globs.stream().anyMatch(String::isBlank)) {
+      throw problem(value, "'ignore' contains an empty glob");
     }
     return globs;
   }
 
-  private RepoSettings validated(List<Account> accounts, List<JsonLocation> locations, List<String> ignore)
+  /** A list of single values; a null element is an empty string, left for validation to name. */
+  private List<String> strings(String key, Node value) throws SettingsException {
+    if (!(value instanceof SequenceNode sequence)) {
+      throw problem(value, "'" + key + "' must be a list");
+    }
+    List<String> strings = new ArrayList<>();
+    for (Node element : sequence.getValue()) {
+      strings.add(isNull(element) ? "" : scalar(key, element));
+    }
+    return strings;
+  }
+
+  private String scalar(String key, Node value) throws SettingsException {
+    if (!(value instanceof ScalarNode scalar)) {
+      throw problem(value, "'" + key + "' must be a single value, not a " + kind(value));
+    }
+    return scalar.getValue();
+  }
+
+  private int count(String key, Node value) throws SettingsException {
+    if (value instanceof ScalarNode scalar && scalar.getTag().equals(Tag.INT)) {
+      try {
+        return Integer.parseInt(scalar.getValue().replace("_", ""));
+      } catch (NumberFormatException e) {
+        // too large, or a YAML 1.1 form (0x1f, 1:30) nobody means for a count
+      }
+    }
+    throw problem(value, "'" + key + "' must be a whole number"
+        + (value instanceof ScalarNode scalar ? ", not '" + scalar.getValue() + "'" : ", not a " + kind(value)));
+  }
+
+  private static String kind(Node node) {
+    return node instanceof SequenceNode ? "list" : node instanceof MappingNode ? "mapping" : "value";
+  }
+
+  private static boolean isNull(Node node) {
+    return node instanceof ScalarNode && node.getTag().equals(Tag.NULL);
+  }
+
+  private RepoSettings validated(List<Account> accounts, List<Node> nodes, List<String> ignore)
       throws SettingsException {
     List<AccountProblem> problems = AccountRules.check(accounts);
     if (!problems.isEmpty()) {
       throw new SettingsException(problems.stream()
           .sorted(Comparator.comparingInt(AccountProblem::accountIndex))
-          .map(p -> at(locations.get(p.accountIndex()), p.message()))
+          .map(p -> at(nodes.get(p.accountIndex()).getStartMark(), p.message()))
           .toList());
     }
     return new RepoSettings(new AccountMapping(accounts), ignore);
   }
 
-  private static String field(MismatchedInputException e) {
-    return e.getPath().stream()
-        .map(JsonMappingException.Reference::getFieldName)
-        .filter(Objects::nonNull)
-        .reduce((first, second) -> second)
-        .orElse("value");
-  }
-
-  private static String expected(Class<?> type) {
-    if (type != null && Collection.class.isAssignableFrom(type)) {
-      return "a list";
-    }
-    if (type == Integer.class || type == int.class) {
-      return "a whole number";
-    }
-    if (type == String.class) {
-      return "a single value";
-    }
-    return "of another type";
-  }
-
+  /** The first line of a parser message, control characters escaped ({@code \t}, {@code \u0000}). */
   private static String firstLine(String message) {
     String text = message == null ? "invalid YAML" : message.strip();
     int newline = text.indexOf('\n');
-    return newline < 0 ? text : text.substring(0, newline);
+    StringBuilder line = new StringBuilder();
+    (newline < 0 ? text : text.substring(0, newline)).chars().forEach(c -> line.append(
+        c == '\t' ? "\\t" : c < 0x20 || c == 0x7f ? String.format("\\u%04x", c) : String.valueOf((char) c)));
+    return line.toString();
   }
 
-  private SettingsProblem at(JsonLocation location, String message) {
-    return location == null
+  private SettingsProblem at(Mark mark, String message) {
+    return mark == null
         ? new SettingsProblem(fileName, 1, 1, message)
-        : new SettingsProblem(fileName, Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr()), message);
+        : new SettingsProblem(fileName, mark.getLine() + 1, mark.getColumn() + 1, message);
   }
 
-  private SettingsException problem(JsonLocation location, String message) {
-    return new SettingsException(List.of(at(location, message)));
+  private SettingsException problem(Node node, String message) {
+    return new SettingsException(List.of(at(node.getStartMark(), message)));
   }
 }

@@ -23,8 +23,11 @@ import java.util.TreeSet;
 /**
  * Orders a selection into a {@link DeployStack}. Applies follow the head graph, dependencies first.
  * A unit (apply or destroy) of an account that depends on other accounts (transitively) also waits
- * for every apply of those accounts. A destroyed unit waits for the units that depended on it at base: their destroys
- * (reverse dependency order on the base graph) and their applies (they no longer need it).
+ * for every apply of those accounts. A destroy never runs concurrently with the apply of a unit it
+ * was connected to (a deleted unit has no edges at head: one still referenced there is an error):
+ * it waits for the units that depended on it at base, their destroys (reverse dependency order on
+ * the base graph) and their applies (they no longer need it); and the apply of a unit it depended
+ * on at base waits for it (it is removed while what it used is unchanged).
  */
 public final class StackBuilder {
 
@@ -54,6 +57,9 @@ public final class StackBuilder {
       SortedSet<String> waits = applies.contains(unit)
           ? within(head.dependencies(unit), applies)
           : within(base.dependents(unit), members);
+      if (applies.contains(unit) && base.contains(unit)) {
+        waits.addAll(within(base.dependents(unit), destroys));
+      }
       accountOf.get(unit).ifPresent(account -> {
         for (String dependency : accountDependencies(accounts, account)) {
           waits.addAll(appliesByAccount.getOrDefault(dependency, List.of()));
@@ -196,12 +202,18 @@ public final class StackBuilder {
       message.append("\n  ").append(waiting).append(" waits for ").append(awaited).append(": ");
       if (!applies.contains(waiting)) {
         message.append(awaited).append(" depended on it at base");
+      } else if (!applies.contains(awaited)) {
+        message.append("deleted ").append(awaited).append(" depended on it at base and is destroyed before it changes");
       } else if (head.dependencies(waiting).contains(awaited)) {
         message.append("it depends on it");
       } else {
         message.append("account ").append(accountOf.get(waiting).map(Account::name).orElse("?"))
             .append(" depends on account ").append(accountOf.get(awaited).map(Account::name).orElse("?"));
       }
+    }
+    if (cycle.stream().anyMatch(u -> !applies.contains(u))) {
+      message.append("\n  a deleted unit cannot be destroyed both before and after these applies:"
+          + " split the change (first move its dependents off it, then delete it)");
     }
     return message.toString();
   }

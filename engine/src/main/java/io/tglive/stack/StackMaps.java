@@ -18,24 +18,27 @@ public final class StackMaps {
 
   /**
    * The units of the stack in deploy order, each with {@code path}, {@code action} ({@code apply} or
-   * {@code destroy}), {@code reasons}, {@code account} (null outside every account), {@code policy}
-   * ({@code voters}, {@code approvalsRequired}, {@code rejectionsRequired}), {@code dependencies},
-   * {@code dependents}, {@code after}, {@code wave} and {@code criticalPath}.
+   * {@code destroy}), {@code commit} (the full sha whose tree holds the unit: the head for an apply,
+   * the base for a destroy, since a deleted unit exists only there), {@code reasons}, {@code account}
+   * (null outside every account), {@code policy} ({@code voters}, {@code approvalsRequired},
+   * {@code rejectionsRequired}), {@code dependencies}, {@code dependents}, {@code after},
+   * {@code wave} and {@code criticalPath}.
    */
-  public static List<Map<String, Object>> units(DeployStack stack) {
+  public static List<Map<String, Object>> units(StackResult result) {
     List<Map<String, Object>> units = new ArrayList<>();
-    for (List<String> wave : stack.order()) {
+    for (List<String> wave : result.stack().order()) {
       for (String path : wave) {
-        units.add(unit(stack.units().get(path)));
+        units.add(unit(result.stack().units().get(path), result));
       }
     }
     return units;
   }
 
-  private static Map<String, Object> unit(StackUnit unit) {
+  private static Map<String, Object> unit(StackUnit unit, StackResult result) {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("path", unit.path());
     map.put("action", unit.action().label());
+    map.put("commit", unit.action() == StackAction.DESTROY ? result.base() : result.head());
     map.put("reasons", strings(unit.reasons().stream().map(Reason::toString).toList()));
     map.put("account", unit.account());
     Map<String, Object> policy = new LinkedHashMap<>();

@@ -20,9 +20,7 @@ import io.tglive.graph.UnitNode;
 import io.tglive.policy.RepoSettings;
 import io.tglive.policy.SettingsException;
 import io.tglive.repo.GitTree;
-import io.tglive.repo.RepoTree;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,9 +41,10 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
  * changed files, evaluates the graph of the base commit and derives the head's from it and the tree
  * diff (re-evaluating only the units the diff can affect), maps files to units,
  * grows the selection and orders it. Settings ({@code .tglive.yaml}: accounts, voters and ignore
- * globs) are read from the base commit: a change cannot alter the policy that governs it, such as
- * adding its author to the voters or ignoring its own files. Accounts given with the request
- * replace the file's.
+ * globs) are read from the requested base (the target branch's tip), not from the merge base: a
+ * change cannot alter the policy that governs it, such as adding its author to the voters or
+ * ignoring its own files, nor escape a policy tightened after it branched. Accounts given with the
+ * request replace the file's.
  */
 public final class StackPlanner {
 
@@ -61,10 +60,11 @@ public final class StackPlanner {
   }
 
   private static StackResult plan(Repository repository, StackRequest request) throws StackException, IOException {
+    ObjectId requestedBase;
     ObjectId base;
     ObjectId head;
     try {
-      ObjectId requestedBase = GitChanges.resolve(repository, request.base());
+      requestedBase = GitChanges.resolve(repository, request.base());
       head = GitChanges.resolve(repository, request.head());
       base = GitChanges.diffBase(repository, requestedBase, head, request.diff());
     } catch (ChangeException e) {
@@ -76,7 +76,7 @@ public final class StackPlanner {
     List<ChangedFile> files = request.changedFiles().isPresent()
         ? request.changedFiles().get().stream().map(f -> ChangedFile.classify(f, baseTree, headTree)).toList()
         : diff;
-    RepoSettings settings = settings(baseTree);
+    RepoSettings settings = settings(requestedBase.equals(base) ? baseTree : GitTree.of(repository, requestedBase));
 
     // The head graph is derived from the base graph and the tree diff (not from --changed-files,
     // which may name fewer files): only units the diff can affect are evaluated again.
@@ -125,13 +125,14 @@ public final class StackPlanner {
     }
   }
 
-  private static RepoSettings settings(RepoTree base) throws StackException, IOException {
-    Path file = base.root().resolve(RepoSettings.FILE_NAME);
-    if (!base.isFile(file)) {
+  private static RepoSettings settings(GitTree target) throws StackException, IOException {
+    Path file = target.root().resolve(RepoSettings.FILE_NAME);
+    if (!target.isFile(file)) {
       return RepoSettings.defaults();
     }
+    String name = RepoSettings.FILE_NAME + " at " + target.commit().abbreviate(10).name();
     try {
-      return RepoSettings.parse(file.toString(), new String(base.read(file), StandardCharsets.UTF_8));
+      return RepoSettings.parse(name, target.read(file));
     } catch (SettingsException e) {
       throw new StackException(e.getMessage());
     }

@@ -7,6 +7,7 @@ import io.tglive.change.BuildRevisions.Candidate;
 import io.tglive.testing.TestRepo;
 import java.nio.file.Path;
 import java.util.Map;
+import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.Test;
@@ -36,12 +37,10 @@ class BuildRevisionsTest {
   }
 
   @Test
-  void branchBuildComparesWithThePreviousSuccessfulBuildThenTheFirstParent() {
+  void branchBuildComparesWithThePreviousSuccessfulBuildOnly() {
     BuildRevisions revisions = BuildRevisions.of("", " ", Map.of("BRANCH_NAME", "main"), "abc123");
 
-    assertThat(revisions.base()).containsExactly(
-        new Candidate("abc123", "head of the previous successful build"),
-        new Candidate("HEAD^", "first parent of the head"));
+    assertThat(revisions.base()).containsExactly(new Candidate("abc123", "head of the previous successful build"));
   }
 
   @Test
@@ -77,14 +76,40 @@ class BuildRevisionsTest {
   }
 
   @Test
-  void skipsAPreviousHeadTheCloneDoesNotHave() throws Exception {
+  void aPreviousHeadTheCloneLacksIsAnErrorNotAFallbackToTheFirstParent() throws Exception {
     try (TestRepo repo = TestRepo.init(dir)) {
       repo.write("a", "1").commit("one");
       repo.write("a", "2").commit("two");
-      String unknown = "0123456789012345678901234567890123456789";
+      String forcePushedAway = "0123456789012345678901234567890123456789";
 
-      assertThat(BuildRevisions.of(null, null, Map.of(), unknown).resolve(dir).base().revision()).isEqualTo("HEAD^");
+      assertThatThrownBy(() -> BuildRevisions.of(null, null, Map.of(), forcePushedAway).resolve(dir))
+          .isInstanceOf(ChangeException.class)
+          .hasMessage("no base revision found in this clone; tried " + forcePushedAway
+              + " (head of the previous successful build); fetch more history (a shallow clone lacks older"
+              + " commits and other branches, a force-push drops the previous head: git fetch --unshallow)"
+              + " or pass base");
     }
+  }
+
+  @Test
+  void aPreviousHeadOlderThanAShallowClonesBoundaryIsAnErrorThatSaysToFetchMoreHistory() throws Exception {
+    Path origin = dir.resolve("origin");
+    Path clone = dir.resolve("clone");
+    RevCommit deployed;
+    try (TestRepo repo = TestRepo.init(origin)) {
+      deployed = repo.write("a", "1").commit("deployed");
+      repo.write("a", "2").commit("two");
+      repo.write("a", "3").commit("three");
+    }
+    try (Git shallow = Git.cloneRepository().setURI(origin.toUri().toString()).setDirectory(clone.toFile())
+        .setDepth(1).call()) {
+      assertThat(GitChanges.isShallow(shallow.getRepository())).isTrue();
+    }
+
+    assertThatThrownBy(() -> BuildRevisions.of(null, null, Map.of(), deployed.name()).resolve(clone))
+        .isInstanceOf(ChangeException.class)
+        .hasMessageContaining("tried " + deployed.name() + " (head of the previous successful build)")
+        .hasMessageContaining("fetch more history");
   }
 
   @Test
@@ -107,10 +132,11 @@ class BuildRevisionsTest {
 
       assertThatThrownBy(() -> BuildRevisions.of(null, null, Map.of(), null).resolve(dir))
           .isInstanceOf(ChangeException.class)
-          .hasMessageStartingWith("no base revision found; tried HEAD^ (first parent of the head); name one with base");
+          .hasMessageStartingWith("no base revision found in this clone; tried HEAD^ (first parent of the head);"
+              + " fetch more history");
       assertThatThrownBy(() -> BuildRevisions.of(null, null, Map.of("CHANGE_ID", "7", "CHANGE_TARGET", "dev"), null)
               .resolve(dir))
-          .hasMessageStartingWith("no base revision found; tried origin/dev (target branch of change 7, CHANGE_TARGET),"
+          .hasMessageStartingWith("no base revision found in this clone; tried origin/dev (target branch of change 7, CHANGE_TARGET),"
               + " dev (target branch of change 7, CHANGE_TARGET);");
     }
   }

@@ -90,4 +90,28 @@ class GitChangesTest {
           .hasMessageContaining("no merge base");
     }
   }
+
+  @Test
+  void aRevisionOlderThanAShallowClonesBoundarySaysToFetchMoreHistory() throws Exception {
+    Path origin = dir.resolve("origin");
+    Path clone = dir.resolve("clone");
+    try (TestRepo repo = TestRepo.init(origin)) {
+      repo.write("live/a/terragrunt.hcl", "1").commit("one");
+      repo.branch("feature").write("live/a/terragrunt.hcl", "2").commit("feature");
+      repo.checkout("main").write("live/b/terragrunt.hcl", "3").commit("main");
+    }
+    try (Git shallow = Git.cloneRepository().setURI(origin.toUri().toString()).setDirectory(clone.toFile())
+        .setCloneAllBranches(true).setDepth(1).call()) {
+      var repository = shallow.getRepository();
+
+      assertThatThrownBy(() -> GitChanges.resolve(repository, "HEAD~1"))
+          .isInstanceOf(ChangeException.class)
+          .hasMessage("unknown revision 'HEAD~1' (this is a shallow clone: fetch more history, e.g. git fetch --unshallow)");
+      ObjectId main = GitChanges.resolve(repository, "origin/main");
+      ObjectId feature = GitChanges.resolve(repository, "origin/feature");
+      assertThatThrownBy(() -> GitChanges.diffBase(repository, main, feature, DiffMode.MERGE_BASE))
+          .isInstanceOf(ChangeException.class)
+          .hasMessageEndingWith("in this shallow clone: fetch more history (git fetch --unshallow, or a deeper fetch)");
+    }
+  }
 }

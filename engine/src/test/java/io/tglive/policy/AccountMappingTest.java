@@ -93,12 +93,27 @@ class AccountMappingTest {
   }
 
   @Test
-  void dependencyOrderOfInvalidMappingIsRefused() {
-    AccountMapping mapping = new AccountMapping(List.of(account("dev", "live/dev", "dev")));
+  void aMappingThatBreaksTheRulesCannotBeConstructed() {
+    assertThatThrownBy(() -> new AccountMapping(List.of(account("dev", "live/dev", "dev"))))
+        .isInstanceOf(InvalidAccountsException.class)
+        .hasMessage("invalid account mapping: account 'dev': cyclic account dependencies: dev -> dev");
+  }
 
-    assertThatThrownBy(mapping::dependencyOrder)
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("dev -> dev");
+  @Test
+  void everyProblemOfAnInvalidMappingIsNamedWithItsAccount() {
+    List<Account> accounts = List.of(
+        new Account("dev", "live/dev", List.of("alice"), -1, 1, List.of("nowhere"), null),
+        new Account("prod", "live/prod", List.of("alice"), 2, 0, List.of(), null));
+
+    assertThatThrownBy(() -> new AccountMapping(accounts))
+        .isInstanceOfSatisfying(InvalidAccountsException.class, e -> assertThat(e.problems())
+            .extracting(AccountProblem::message).containsExactly(
+                "account 'dev': approvalsRequired must be 0 (no gate) or more, not -1",
+                "account 'prod': approvalsRequired is 2 but only 1 voter is listed",
+                "account 'prod': rejectionsRequired must be at least 1, not 0",
+                "account 'dev': depends on unknown account 'nowhere'"))
+        .hasMessageStartingWith("invalid account mapping: account 'dev': approvalsRequired must be 0")
+        .hasMessageContaining("\n  account 'dev': depends on unknown account 'nowhere'");
   }
 
   @Test

@@ -122,14 +122,15 @@ class RepoSettingsTest {
 
     assertThat(e.problems()).singleElement().satisfies(p -> {
       assertThat(p.line()).isEqualTo(5);
-      assertThat(p.message()).isEqualTo("'approvalsRequired' must be a whole number");
+      assertThat(p.message()).isEqualTo("'approvalsRequired' must be a whole number, not 'many'");
     });
   }
 
   @Test
   void fractionalCountIsNotTruncated() {
     assertThat(failure("accounts:\n  - {name: dev, path: live/dev, approvalsRequired: 1.5}\n").problems())
-        .singleElement().extracting(SettingsProblem::message).isEqualTo("'approvalsRequired' must be a whole number");
+        .singleElement().extracting(SettingsProblem::message)
+        .isEqualTo("'approvalsRequired' must be a whole number, not '1.5'");
   }
 
   @Test
@@ -158,19 +159,113 @@ class RepoSettingsTest {
     assertThat(failure("accounts: []\naccounts: []\n").problems())
         .singleElement().satisfies(p -> {
           assertThat(p.line()).isEqualTo(2);
-          assertThat(p.message()).contains("accounts");
+          assertThat(p.message()).isEqualTo("duplicate key 'accounts'");
         });
   }
 
   @Test
-  void yamlSyntaxErrorHasLineAndColumn() {
+  void yamlSyntaxErrorSaysTheYamlProblemAndWhereItsConstructStarted() {
     SettingsException e = failure("accounts:\n  - name: dev\n    path: [live/dev\n");
 
-    assertThat(e.problems()).singleElement().satisfies(p -> {
-      assertThat(p.file()).isEqualTo(".tglive.yaml");
-      assertThat(p.line()).isGreaterThanOrEqualTo(3);
-      assertThat(p.message()).doesNotContain("\n").isNotBlank();
-    });
+    assertThat(e.getMessage()).isEqualTo(".tglive.yaml:4:1: expected ',' or ']', but got <stream end>"
+        + " (while parsing a flow sequence started at line 3, column 11) in 'path'");
+  }
+
+  @Test
+  void tabIndentationIsReportedAsTheYamlProblemAtItsColumn() {
+    assertThat(failure("accounts:\n\t- name: dev\n").getMessage())
+        .isEqualTo(".tglive.yaml:2:1: found character '\\t(TAB)' that cannot start any token."
+            + " (Do not use \\t(TAB) for indentation) (while scanning for the next token) in 'accounts'");
+  }
+
+  @Test
+  void aliasesResolveToTheAnchoredValueNotToTheAnchorsName() throws Exception {
+    RepoSettings settings = RepoSettings.parse(FILE, """
+        accounts:
+          - name: dev
+            path: live/dev
+            voters: [&lead alice, bob]
+          - name: prod
+            path: live/prod
+            voters: [*lead, carol]
+        """);
+
+    assertThat(settings.accounts().named("prod").orElseThrow().voters()).containsExactly("alice", "carol");
+  }
+
+  @Test
+  void anchoredListsAndMergeKeysAreExpanded() throws Exception {
+    RepoSettings settings = RepoSettings.parse(FILE, """
+        accounts:
+          - &dev
+            name: dev
+            path: live/dev
+            voters: &leads [alice, bob]
+            approvalsRequired: 2
+          - <<: *dev
+            name: prod
+            path: live/prod
+            dependencies: [dev]
+        ignore: *leads
+        """);
+
+    assertThat(settings.accounts().named("prod").orElseThrow()).isEqualTo(
+        new Account("prod", "live/prod", List.of("alice", "bob"), 2, 1, List.of("dev"), RunnerSettings.NONE));
+    assertThat(settings.ignore()).containsExactly("alice", "bob");
+  }
+
+  @Test
+  void anAliasBombIsRefusedBeforeItIsExpanded() {
+    StringBuilder yaml = new StringBuilder("x0: &x0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    for (int level = 1; level <= 9; level++) {
+      String previous = "*x" + (level - 1);
+      yaml.append("x").append(level).append(": &x").append(level).append(" [")
+          .append(String.join(", ", java.util.Collections.nCopies(9, previous))).append("]\n");
+    }
+
+    assertThat(failure(yaml.toString()).getMessage()).isEqualTo(".tglive.yaml:1:1: more than "
+        + SettingsParser.MAX_COLLECTION_ALIASES + " aliases of lists or mappings: refused rather than expanded"
+        + " (an alias bomb?)");
+  }
+
+  @Test
+  void aMappingMergedIntoItselfIsAnErrorNotARecursion() {
+    assertThat(failure("accounts:\n  - &dev\n    name: dev\n    <<: *dev\n").getMessage())
+        .isEqualTo(".tglive.yaml:2:5: '<<' merges a mapping into itself");
+  }
+
+  @Test
+  void aListThatContainsItselfIsAnErrorNotARecursion() {
+    assertThat(failure("accounts:\n  - name: dev\n    voters: &v [alice, *v]\n").getMessage())
+        .isEqualTo(".tglive.yaml:3:13: 'voters' must be a single value, not a list");
+  }
+
+  @Test
+  void anUndefinedAliasIsNamed() {
+    assertThat(failure("accounts:\n  - {name: dev, path: live/dev, voters: [*lead]}\n").getMessage())
+        .isEqualTo(".tglive.yaml:2:42: found undefined alias lead in 'voters'");
+  }
+
+  @Test
+  void invalidUtf8IsNamedWithFileLineAndColumn() {
+    byte[] content = "accounts:\n  - name: d\u00e9v\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+
+    assertThatThrownBy(() -> RepoSettings.parse(FILE, content))
+        .hasMessage(".tglive.yaml:2:12: not UTF-8: invalid byte 0xE9");
+  }
+
+  @Test
+  void aUtf8ByteOrderMarkIsAccepted() throws Exception {
+    byte[] content = "\uFEFFaccounts: []\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    assertThat(RepoSettings.parse(FILE, content)).isEqualTo(RepoSettings.defaults());
+  }
+
+  @Test
+  void aSettingsPathThatIsNotARegularFileIsAnError(@TempDir Path repo) throws Exception {
+    Files.createDirectory(repo.resolve(FILE));
+
+    assertThatThrownBy(() -> RepoSettings.load(repo)).hasMessage(repo.resolve(FILE) + ":1:1: not a regular file");
   }
 
   @Test

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class StackMapsTest {
 
-  private final List<Map<String, Object>> units = StackMaps.units(StackSamples.result().stack());
+  private final List<Map<String, Object>> units = StackMaps.units(StackSamples.result());
 
   @Test
   void listsUnitsInDeployOrder() {
@@ -27,6 +27,7 @@ class StackMapsTest {
     assertThat(units.get(2)).containsExactly(
         Map.entry("path", "live/prod/app"),
         Map.entry("action", "apply"),
+        Map.entry("commit", StackSamples.result().head()),
         Map.entry("reasons", List.of("dependent-of:live/prod/vpc", "reads:live/prod/env.hcl")),
         Map.entry("account", "prod"),
         Map.entry("policy", Map.of("voters", List.of("alice", "group:ops"), "approvalsRequired", 2,
@@ -36,7 +37,8 @@ class StackMapsTest {
         Map.entry("after", List.of("live/prod/vpc")),
         Map.entry("wave", 1),
         Map.entry("criticalPath", 0));
-    assertThat(units.get(0)).containsEntry("action", "destroy").containsEntry("account", null);
+    assertThat(units.get(0)).containsEntry("action", "destroy").containsEntry("account", null)
+        .as("a deleted unit exists only in the base tree").containsEntry("commit", StackSamples.result().base());
   }
 
   @Test

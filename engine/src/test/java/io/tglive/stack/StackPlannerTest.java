@@ -307,4 +307,104 @@ class StackPlannerTest {
         .isInstanceOf(StackException.class)
         .hasMessageEndingWith("not a git repository");
   }
+
+  @Test
+  void policyComesFromTheTargetTipNotFromTheOlderMergeBase() throws Exception {
+    repo.write(".tglive.yaml", """
+        accounts:
+          - {name: prod, path: live/prod, voters: [mallory], approvalsRequired: 0}
+        ignore: ["live/prod/vpc/*.tf"]
+        """).commit("lax policy");
+    repo.branch("feature");
+    RevCommit feature = repo.write("live/prod/vpc/extra.tf", "# more\n").commit("change the vpc");
+    repo.checkout("main");
+    RevCommit tightened = repo.write(".tglive.yaml", """
+        accounts:
+          - {name: prod, path: live/prod, voters: [alice, bob], approvalsRequired: 2}
+        """).commit("tighten the policy");
+
+    StackResult result = StackPlanner.plan(dir, StackRequest.of("main", feature.name()));
+
+    assertThat(result.base()).as("the diff still starts at the merge base").isNotEqualTo(tightened.name());
+    StackUnit vpc = result.stack().units().get("live/prod/vpc");
+    assertThat(vpc).as("not ignored by the merge base's glob").isNotNull();
+    assertThat(vpc.policy()).isEqualTo(new ApprovalPolicy(List.of("alice", "bob"), 2, 1));
+    assertThat(result.ignored()).isEmpty();
+  }
+
+  @Test
+  void anInvalidPolicyAtTheTargetTipIsAnErrorNamingTheFileAndCommit() throws Exception {
+    RevCommit broken = repo.write(".tglive.yaml", "accounts:\n  - {name: prod, path: live/prod, voters: [*lead]}\n")
+        .commit("broken policy");
+    RevCommit head = repo.write("live/prod/vpc/extra.tf", "# more\n").commit("vpc");
+
+    assertThatThrownBy(() -> StackPlanner.plan(dir, StackRequest.of(broken.name(), head.name())))
+        .isInstanceOf(StackException.class)
+        .hasMessage(".tglive.yaml at " + broken.abbreviate(10).name() + ":2:44: found undefined alias lead in 'voters'");
+  }
+
+  @Test
+  void theDestroyOfADeletedUnitRunsBeforeTheApplyOfAUnitItDependedOnAtBase() throws Exception {
+    RevCommit head = repo.delete("live/prod/dns").write("live/prod/app/extra.tf", "# more\n").commit("drop dns");
+
+    StackResult result = plan(head);
+
+    assertThat(result.stack().order()).containsExactly(List.of("live/prod/dns"), List.of("live/prod/app"));
+    assertThat(result.stack().units().get("live/prod/app").after()).containsExactly("live/prod/dns");
+    assertNoDestroyRunsConcurrentlyWithAConnectedApply(result);
+  }
+
+  @Test
+  void theDestroyOfADeletedUnitWaitsForTheApplyOfAUnitThatDependedOnItAtBase() throws Exception {
+    RevCommit head = repo.delete("live/prod/app").write("live/prod/dns/terragrunt.hcl", LiveRepo.unit("", """
+        dependency "vpc" {
+          config_path = "../vpc"
+        }
+        """)).commit("dns uses the vpc directly; drop app");
+
+    StackResult result = plan(head);
+
+    assertThat(result.stack().order()).containsExactly(List.of("live/prod/dns"), List.of("live/prod/app"));
+    assertThat(result.stack().units().get("live/prod/app").action()).isEqualTo(StackAction.DESTROY);
+    assertNoDestroyRunsConcurrentlyWithAConnectedApply(result);
+  }
+
+  @Test
+  void aDestroyThatMustRunBothBeforeAndAfterAppliesIsAnErrorThatSaysToSplitTheChange() throws Exception {
+    RevCommit head = repo.delete("live/prod/app")
+        .write("live/prod/vpc/extra.tf", "# more\n")
+        .write("live/prod/dns/terragrunt.hcl", LiveRepo.unit("", """
+            dependency "vpc" {
+              config_path = "../vpc"
+            }
+            """)).commit("dns uses the changed vpc directly; drop app");
+
+    assertThatThrownBy(() -> plan(head))
+        .isInstanceOf(StackException.class)
+        .hasMessage("""
+            the stack cannot be ordered: live/prod/app waits for live/prod/dns waits for live/prod/vpc waits for live/prod/app
+              live/prod/app waits for live/prod/dns: live/prod/dns depended on it at base
+              live/prod/dns waits for live/prod/vpc: it depends on it
+              live/prod/vpc waits for live/prod/app: deleted live/prod/app depended on it at base and is destroyed before it changes
+              a deleted unit cannot be destroyed both before and after these applies: split the change (first move its dependents off it, then delete it)""");
+  }
+
+  /** Every destroy and every apply of a unit connected to it (either direction) are ordered, never in one wave. */
+  private static void assertNoDestroyRunsConcurrentlyWithAConnectedApply(StackResult result) {
+    Map<String, StackUnit> units = result.stack().units();
+    for (StackUnit destroy : units.values()) {
+      if (destroy.action() != StackAction.DESTROY) {
+        continue;
+      }
+      java.util.Set<String> connected = new java.util.TreeSet<>(destroy.dependencies());
+      connected.addAll(destroy.dependents());
+      for (String other : connected) {
+        StackUnit apply = units.get(other);
+        if (apply.action() == StackAction.APPLY) {
+          assertThat(apply.after().contains(destroy.path()) || destroy.after().contains(apply.path()))
+              .as("%s and %s are ordered", destroy.path(), apply.path()).isTrue();
+        }
+      }
+    }
+  }
 }

@@ -16,10 +16,12 @@ import org.eclipse.jgit.revwalk.RevCommit;
 final class LiveRepoFixture implements AutoCloseable {
 
   private final Git git;
+  private final Path dir;
   final RevCommit main;
   final RevCommit feature;
 
   LiveRepoFixture(Path dir) throws IOException, GitAPIException {
+    this.dir = dir;
     git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call();
     write(dir, "live/vpc/terragrunt.hcl", "inputs = {\n  cidr = \"10.0.0.0/16\"\n}\n");
     write(dir, "live/app/terragrunt.hcl", "dependency \"vpc\" {\n  config_path = \"../vpc\"\n}\n");
@@ -34,6 +36,12 @@ final class LiveRepoFixture implements AutoCloseable {
     RefUpdate update = git.getRepository().updateRef("refs/remotes/origin/" + branch);
     update.setNewObjectId(commit);
     update.update();
+  }
+
+  /** Writes one file on the checked-out branch and commits it. */
+  RevCommit commit(String path, String content, String message) throws IOException, GitAPIException {
+    write(dir, path, content);
+    return commit(message);
   }
 
   private RevCommit commit(String message) throws GitAPIException {

@@ -2,7 +2,6 @@ package io.jenkins.plugins.tglive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.CALLS_REAL_METHODS;
 import static org.mockito.Mockito.doNothing;
 import static org.mockito.Mockito.mock;
@@ -13,23 +12,22 @@ import static org.mockito.Mockito.when;
 
 import hudson.model.Descriptor.FormException;
 import io.tglive.policy.Account;
+import io.tglive.policy.InvalidAccountsException;
+import io.tglive.policy.RunnerSettings;
 import java.util.ArrayList;
 import java.util.List;
-import net.sf.json.JSONArray;
 import net.sf.json.JSONObject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.mockito.ArgumentCaptor;
-import org.mockito.MockedConstruction;
 import org.kohsuke.stapler.StaplerRequest2;
+import org.mockito.MockedConstruction;
 
-@SuppressWarnings("unchecked") // json-lib's JSONArray is a raw List
+/** The global configuration, fed the JSON the form submits and bound as Stapler binds it. */
 class TerragruntLiveConfigurationTest {
 
   // GlobalConfiguration's constructor, load() and save() need a running Jenkins.
   private final TerragruntLiveConfiguration config = mock(TerragruntLiveConfiguration.class, CALLS_REAL_METHODS);
-  private final StaplerRequest2 request = mock(StaplerRequest2.class);
-  private final ArgumentCaptor<Object> boundJson = ArgumentCaptor.forClass(Object.class);
+  private final StaplerRequest2 request = StaplerBinding.request();
 
   @BeforeEach
   void stubJenkins() {
@@ -41,6 +39,18 @@ class TerragruntLiveConfigurationTest {
     account.setVoters(List.of("alice"));
     account.setDependencies(List.of(dependencies));
     return account;
+  }
+
+  /** The message of the FormException configure throws (its stub constructor throws, so construction is intercepted). */
+  private List<List<?>> formExceptions(JSONObject form) {
+    List<List<?>> arguments = new ArrayList<>();
+    try (MockedConstruction<FormException> constructed = mockConstruction(FormException.class, (e, context) -> {
+      arguments.add(context.arguments());
+      when(e.getStackTrace()).thenReturn(new StackTraceElement[0]);
+    })) {
+      assertThatThrownBy(() -> config.configure(request, form)).isInstanceOf(FormException.class);
+    }
+    return arguments;
   }
 
   @Test
@@ -58,55 +68,70 @@ class TerragruntLiveConfigurationTest {
   }
 
   @Test
-  void validSubmissionIsSaved() throws Exception {
-    List<AccountConfig> submitted = List.of(account("dev", "live/dev"), account("prod", "live/prod", "dev"));
-    when(request.bindJSONToList(any(), boundJson.capture())).thenReturn(new ArrayList<>(submitted));
-    JSONObject form = JSONObject.fromObject("{'accounts': [{'name': 'dev', 'voters': 'alice\\n bob\\n'}, {'name': 'prod'}]}");
+  void theSubmittedFormIsBoundWithItsOnePerLineFieldsSplitAndSaved() throws Exception {
+    JSONObject form = JSONObject.fromObject("""
+        {"accounts": [
+          {"name": "dev", "path": "live/dev", "voters": "alice\\n bob\\n\\n", "approvalsRequired": "2",
+           "rejectionsRequired": "1", "dependencies": "", "planRole": "", "applyRole": "arn:apply",
+           "codeBuildProject": "", "region": "eu-west-1"},
+          {"name": "prod", "path": "live/prod/", "voters": "carol", "approvalsRequired": "1",
+           "rejectionsRequired": "1", "dependencies": "dev"}
+        ]}
+        """);
 
     assertThat(config.configure(request, form)).isTrue();
 
-    assertThat(config.getAccounts()).containsExactlyElementsOf(submitted);
+    assertThat(config.toAccountMapping().accounts()).containsExactly(
+        new Account("dev", "live/dev", List.of("alice", "bob"), 2, 1, List.of(),
+            new RunnerSettings(null, "arn:apply", null, "eu-west-1")),
+        new Account("prod", "live/prod", List.of("carol"), 1, 1, List.of("dev"), RunnerSettings.NONE));
     verify(config).save();
-    JSONArray bound = (JSONArray) boundJson.getValue();
-    assertThat((List<Object>) bound.getJSONObject(0).getJSONArray("voters")).containsExactly("alice", "bob");
   }
 
   @Test
-  void singleSubmittedAccountHasItsTextFieldsSplit() throws Exception {
-    when(request.bindJSONToList(any(), boundJson.capture())).thenReturn(new ArrayList<>());
+  void aSingleSubmittedAccountArrivesAsAnObjectAndIsBoundAsAListOfOne() throws Exception {
+    config.configure(request, JSONObject.fromObject("{'accounts': {'name': 'dev', 'path': 'live/dev', 'voters': 'alice'}}"));
 
-    config.configure(request, JSONObject.fromObject("{'accounts': {'name': 'dev', 'dependencies': 'shared'}}"));
-
-    assertThat((List<Object>) ((JSONObject) boundJson.getValue()).getJSONArray("dependencies")).containsExactly("shared");
+    assertThat(config.toAccountMapping().accounts()).extracting(Account::name, Account::voters)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("dev", List.of("alice")));
   }
 
   @Test
   void removingEveryAccountIsSaved() throws Exception {
     config.setAccounts(List.of(account("dev", "live/dev")));
-    when(request.bindJSONToList(any(), boundJson.capture())).thenReturn(new ArrayList<>());
 
     config.configure(request, new JSONObject());
 
-    assertThat((List<Object>) boundJson.getValue()).isEmpty();
     assertThat(config.getAccounts()).isEmpty();
   }
 
   @Test
-  void invalidMappingIsRefusedWithTheEngineMessages() throws Exception {
-    when(request.bindJSONToList(any(), any())).thenReturn(
-        new ArrayList<>(List.of(account("dev", "live/dev", "stage"), account("stage", "live/stage", "dev"))));
-    List<List<?>> arguments = new ArrayList<>();
+  void anInvalidSubmissionIsRefusedWithTheEnginesMessagesAndNotSaved() {
+    JSONObject form = JSONObject.fromObject("""
+        {"accounts": [
+          {"name": "dev", "path": "live/dev", "voters": "alice", "dependencies": "stage"},
+          {"name": "stage", "path": "live/stage", "voters": "alice", "approvalsRequired": "-1", "dependencies": "dev"}
+        ]}
+        """);
 
-    try (MockedConstruction<FormException> constructed =
-        mockConstruction(FormException.class, (e, context) -> {
-          arguments.add(context.arguments());
-          when(e.getStackTrace()).thenReturn(new StackTraceElement[0]);
-        })) {
-      assertThatThrownBy(() -> config.configure(request, new JSONObject())).isInstanceOf(FormException.class);
-    }
-
-    assertThat(arguments).containsExactly(
-        List.of("account 'dev': cyclic account dependencies: dev -> stage -> dev", "accounts"));
+    assertThat(formExceptions(form)).containsExactly(List.of(
+        "account 'stage': approvalsRequired must be 0 (no gate) or more, not -1; "
+            + "account 'dev': cyclic account dependencies: dev -> stage -> dev", "accounts"));
     verify(config, never()).save();
+    assertThat(config.getAccounts()).isEmpty();
+  }
+
+  @Test
+  void anInvalidMappingFromConfigurationAsCodeIsRefusedByTheSetter() {
+    AccountConfig prod = new AccountConfig("prod", "live/prod");
+    prod.setVoters(List.of("alice"));
+    prod.setApprovalsRequired(3);
+
+    assertThatThrownBy(() -> config.setAccounts(List.of(prod, account("dev", "live/dev", "nowhere"))))
+        .isInstanceOf(InvalidAccountsException.class)
+        .hasMessage("invalid account mapping: account 'prod': approvalsRequired is 3 but only 1 voter is listed\n"
+            + "  account 'dev': depends on unknown account 'nowhere'");
+    verify(config, never()).save();
+    assertThat(config.getAccounts()).isEmpty();
   }
 }

@@ -2,7 +2,8 @@ package io.jenkins.plugins.tglive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tglive.change.BuildRevisions;
+import io.tglive.change.DiffMode;
+import io.tglive.stack.CiStackRequest;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
@@ -32,7 +33,8 @@ class TerragruntStackCallableTest {
   }
 
   private static TerragruntStackCallable callable(String base, String head, Map<String, String> env) {
-    return new TerragruntStackCallable(BuildRevisions.of(base, head, env, null), "merge-base", false, null, env, null);
+    return new TerragruntStackCallable(
+        new CiStackRequest(base, head, null, env, DiffMode.MERGE_BASE, true, false, null, false, null));
   }
 
   @Test
@@ -51,8 +53,8 @@ class TerragruntStackCallableTest {
 
   @Test
   void mapsTheGivenChangedFilesInsteadOfDiffing() throws Exception {
-    TerragruntStackCallable callable = new TerragruntStackCallable(BuildRevisions.of("main", "feature", Map.of(), null),
-        "tree", false, List.of("live/app/terragrunt.hcl"), Map.of(), null);
+    TerragruntStackCallable callable = new TerragruntStackCallable(new CiStackRequest("main", "feature", null, Map.of(),
+        DiffMode.TREE, true, false, List.of("live/app/terragrunt.hcl"), false, null));
 
     TerragruntStackCallable.Outcome outcome = callable.invoke(dir.toFile(), null);
 
@@ -65,7 +67,8 @@ class TerragruntStackCallableTest {
         .invoke(dir.toFile(), null);
 
     assertThat(outcome.status()).isEqualTo(TerragruntStackCallable.Outcome.ERROR);
-    assertThat(outcome.error()).startsWith("no base revision found; tried origin/release (target branch of change 7,");
+    assertThat(outcome.error())
+        .startsWith("no base revision found in this clone; tried origin/release (target branch of change 7,");
     assertThat(outcome.json()).isNull();
   }
 

@@ -4,17 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.CALLS_REAL_METHODS;
-import static org.mockito.Mockito.doReturn;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.mockConstruction;
 import static org.mockito.Mockito.mockStatic;
-import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
+import hudson.model.Action;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
@@ -34,7 +34,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mockito.ArgumentCaptor;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.mockito.MockedConstruction;
 import org.mockito.MockedStatic;
 
@@ -44,12 +44,12 @@ class TerragruntStackStepTest {
 
   private LiveRepoFixture repo;
   private final StepContext context = mock(StepContext.class);
-  @SuppressWarnings("unchecked")
-  private final Run<?, ?> run = mock(Run.class);
+  private final Run<?, ?> run = runWithActions();
   // EnvVars' constructor needs Jenkins; its map behaviour is TreeMap's.
   private final EnvVars env = mock(EnvVars.class, CALLS_REAL_METHODS);
   private final FilePath workspace = mock(FilePath.class);
   private final FilePath checkout = mock(FilePath.class);
+  private final FilePath secondCheckout = mock(FilePath.class);
   private final ByteArrayOutputStream log = new ByteArrayOutputStream();
 
   @BeforeEach
@@ -84,10 +84,44 @@ class TerragruntStackStepTest {
     return log.toString(StandardCharsets.UTF_8);
   }
 
+  /**
+   * A run that keeps its actions as Jenkins' {@code Actionable} does (a list: add appends, remove
+   * removes that action, getActions filters by type); Run's constructor needs a running Jenkins.
+   */
+  @SuppressWarnings("unchecked")
+  private static Run<?, ?> runWithActions() {
+    Run<?, ?> run = mock(Run.class);
+    List<Action> actions = new ArrayList<>();
+    doAnswer(invocation -> actions.add(invocation.getArgument(0))).when(run).addAction(any());
+    when(run.removeAction(any())).thenAnswer(invocation -> actions.remove((Action) invocation.getArgument(0)));
+    when(run.getActions(any())).thenAnswer(invocation -> {
+      Class<?> type = invocation.getArgument(0);
+      return actions.stream().filter(type::isInstance).toList();
+    });
+    return run;
+  }
+
   private TerragruntStackAction storedAction() {
-    ArgumentCaptor<TerragruntStackAction> action = ArgumentCaptor.forClass(TerragruntStackAction.class);
-    verify(run).addOrReplaceAction(action.capture());
-    return action.getValue();
+    assertThat(run.getActions(TerragruntStackAction.class)).hasSize(1);
+    return run.getActions(TerragruntStackAction.class).get(0);
+  }
+
+  /**
+   * The message the step aborts with. AbortException's stub constructor throws, so its construction
+   * is intercepted and the message Jenkins would show is captured.
+   */
+  private static String abortMessage(ThrowingCallable step) {
+    List<String> messages = new ArrayList<>();
+    try (MockedConstruction<AbortException> aborts = mockConstruction(AbortException.class,
+        (abort, construction) -> messages.add((String) construction.arguments().get(0)))) {
+      assertThatThrownBy(step).isInstanceOf(AbortException.class);
+    }
+    assertThat(messages).hasSize(1);
+    return messages.get(0);
+  }
+
+  private List<Map<String, Object>> stack(TerragruntStackStep step) throws Exception {
+    return TerragruntStackStep.Execution.stack(step, context, () -> AccountMapping.EMPTY);
   }
 
   @Test
@@ -96,7 +130,7 @@ class TerragruntStackStepTest {
     env.put("CHANGE_ID", "42");
     env.put("CHANGE_TARGET", "main");
 
-    List<Map<String, Object>> units = TerragruntStackStep.Execution.stack(step(), context, AccountMapping.EMPTY);
+    List<Map<String, Object>> units = stack(step());
 
     assertThat(units).extracting(unit -> unit.get("path")).containsExactly("live/vpc", "live/app");
     assertThat(log()).contains("terragruntStack: base origin/main (target branch of change 42, CHANGE_TARGET),"
@@ -108,31 +142,32 @@ class TerragruntStackStepTest {
     AccountMapping configured = new AccountMapping(List.of(
         new Account("everything", "", List.of("bob", "carol"), 2, 1, List.of(), null)));
 
-    List<Map<String, Object>> units = TerragruntStackStep.Execution.stack(step(), context, configured);
+    List<Map<String, Object>> units = TerragruntStackStep.Execution.stack(step(), context, () -> configured);
 
     assertThat(units).isNotEmpty().allSatisfy(unit -> {
       assertThat(unit.get("account")).isEqualTo("everything");
       assertThat(unit.get("policy")).isEqualTo(
           Map.of("voters", List.of("bob", "carol"), "approvalsRequired", 2, "rejectionsRequired", 1));
     });
-    assertThat(log()).contains("terragruntStack: accounts and voters from the global configuration (Manage Jenkins)\n");
+    assertThat(log()).contains("terragruntStack: accounts and voters from the global configuration\n");
   }
 
   @Test
   void withoutGlobalAccountsTheRepositorysSettingsFileGoverns() throws Exception {
-    TerragruntStackStep.Execution.stack(step(), context, AccountMapping.EMPTY);
+    stack(step());
 
-    assertThat(log()).contains("terragruntStack: accounts and voters from .tglive.yaml of the base commit\n");
+    assertThat(log()).contains(
+        "terragruntStack: accounts and voters from .tglive.yaml of the base revision (the target branch's tip)\n");
   }
 
   @Test
-  void branchBuildComparesWithTheHeadOfThePreviousSuccessfulBuild() throws Exception {
-    Run<?, ?> previous = mock(Run.class);
+  void branchBuildComparesWithTheHeadThePreviousSuccessfulBuildRecordedForTheSameDirectory() throws Exception {
+    Run<?, ?> previous = runWithActions();
     when(run.getPreviousSuccessfulBuild()).thenAnswer(invocation -> previous);
-    when(previous.getAction(TerragruntStackAction.class))
-        .thenReturn(new TerragruntStackAction(repo.main.name(), repo.feature.name(), "{}"));
+    previous.addAction(new TerragruntStackAction("other", repo.main.name(), repo.main.name(), "{}"));
+    previous.addAction(new TerragruntStackAction("infra", repo.main.name(), repo.feature.name(), "{}"));
 
-    List<Map<String, Object>> units = TerragruntStackStep.Execution.stack(step(), context, AccountMapping.EMPTY);
+    List<Map<String, Object>> units = stack(step());
 
     assertThat(units).isEmpty();
     assertThat(log()).contains("terragruntStack: base " + repo.feature.name() + " (head of the previous successful build)")
@@ -140,8 +175,46 @@ class TerragruntStackStepTest {
   }
 
   @Test
+  void aPreviousHeadTheCloneLacksFailsTheStepInsteadOfFallingBackToTheFirstParent() throws Exception {
+    Run<?, ?> previous = runWithActions();
+    when(run.getPreviousSuccessfulBuild()).thenAnswer(invocation -> previous);
+    String forcePushedAway = "0123456789012345678901234567890123456789";
+    previous.addAction(new TerragruntStackAction("infra", repo.main.name(), forcePushedAway, "{}"));
+
+    assertThat(abortMessage(() -> stack(step())))
+        .isEqualTo("terragruntStack: no base revision found in this clone; tried " + forcePushedAway
+            + " (head of the previous successful build); fetch more history (a shallow clone lacks older commits"
+            + " and other branches, a force-push drops the previous head: git fetch --unshallow) or pass base");
+    assertThat(run.getActions(TerragruntStackAction.class)).isEmpty();
+  }
+
+  @Test
+  void twoCallsForTwoDirectoriesKeepBothStacksAndARepeatedCallReplacesItsOwn() throws Exception {
+    LiveRepoFixture second = new LiveRepoFixture(dir.resolve("second"));
+    when(workspace.child("second")).thenReturn(secondCheckout);
+    when(secondCheckout.act(any())).thenAnswer(invocation -> TerragruntStackCallableTest.overTheWire(
+        TerragruntStackCallableTest.overTheWire((TerragruntStackCallable) invocation.getArgument(0))
+            .invoke(dir.resolve("second").toFile(), null)));
+    TerragruntStackStep other = new TerragruntStackStep();
+    other.setDir("second");
+    other.setBase("main");
+    TerragruntStackStep first = step();
+    first.setBase("main");
+
+    try (second) {
+      stack(first);
+      stack(other);
+      stack(first);
+    }
+
+    assertThat(run.getActions(TerragruntStackAction.class))
+        .extracting(TerragruntStackAction::getDir, TerragruntStackAction::getUrlName)
+        .containsExactlyInAnyOrder(tuple("second", "terragrunt-stack-second"), tuple("infra", "terragrunt-stack-infra"));
+  }
+
+  @Test
   void branchBuildWithoutAPreviousStackComparesWithTheFirstParent() throws Exception {
-    List<Map<String, Object>> units = TerragruntStackStep.Execution.stack(step(), context, AccountMapping.EMPTY);
+    List<Map<String, Object>> units = stack(step());
 
     assertThat(units).extracting(unit -> unit.get("path")).containsExactly("live/vpc", "live/app");
     assertThat(log()).contains("terragruntStack: base HEAD^ (first parent of the head)");
@@ -157,7 +230,7 @@ class TerragruntStackStepTest {
     step.setDiff("tree");
     step.setIncludeDependencies(true);
 
-    List<Map<String, Object>> units = TerragruntStackStep.Execution.stack(step, context, AccountMapping.EMPTY);
+    List<Map<String, Object>> units = stack(step);
 
     assertThat(units).extracting(unit -> unit.get("path")).containsExactly("live/vpc", "live/app");
     assertThat(log()).contains("base main (given), head feature (given)", "(tree)");
@@ -168,7 +241,7 @@ class TerragruntStackStepTest {
     TerragruntStackStep step = step();
     step.setBase("main");
 
-    List<Map<String, Object>> units = TerragruntStackStep.Execution.stack(step, context, AccountMapping.EMPTY);
+    List<Map<String, Object>> units = stack(step);
 
     TerragruntStackAction action = storedAction();
     assertThat(action.getBase()).isEqualTo(repo.main.name());
@@ -182,38 +255,53 @@ class TerragruntStackStepTest {
   void errorFailsTheStepWithTheEnginesMessageAndStoresNothing() throws Exception {
     TerragruntStackStep step = step();
     step.setBase("no-such-branch");
-    List<String> messages = new ArrayList<>();
 
-    try (MockedConstruction<AbortException> aborts = mockConstruction(AbortException.class,
-        (abort, construction) -> messages.add((String) construction.arguments().get(0)))) {
-      assertThatThrownBy(() -> TerragruntStackStep.Execution.stack(step, context, AccountMapping.EMPTY)).isInstanceOf(AbortException.class);
-    }
-
-    assertThat(messages).containsExactly(
-        "terragruntStack: no base revision found; tried no-such-branch (given); name one with base,"
-            + " or fetch it (a shallow clone lacks history and other branches)");
-    verify(run, never()).addOrReplaceAction(any());
+    assertThat(abortMessage(() -> stack(step)))
+        .startsWith("terragruntStack: no base revision found in this clone; tried no-such-branch (given);");
+    assertThat(run.getActions(TerragruntStackAction.class)).isEmpty();
   }
 
   @Test
   void unresolvedDependencyPathsAreAWarningNotAFailure() throws Exception {
-    TerragruntStackCallable.Outcome incomplete = new TerragruntStackCallable.Outcome(
-        TerragruntStackCallable.Outcome.INCOMPLETE, null, "base main (given), head HEAD (the checked-out commit)",
-        repo.main.name(), repo.feature.name(), EMPTY_STACK, "stack text\n", new ArrayList<>(List.of("a diagnostic")), 2);
-    doReturn(incomplete).when(checkout).act(any());
+    repo.commit("live/dyn/terragrunt.hcl",
+        "dependency \"x\" {\n  config_path = local.missing ? \"../a\" : \"../b\"\n}\n", "dynamic path");
+    TerragruntStackStep step = step();
+    step.setBase("main");
 
-    List<Map<String, Object>> units = TerragruntStackStep.Execution.stack(step(), context, AccountMapping.EMPTY);
+    List<Map<String, Object>> units = stack(step);
 
-    assertThat(units).isEmpty();
-    assertThat(log()).contains("stack text\n", "terragruntStack: warning: a diagnostic\n",
-        "terragruntStack: warning: 2 dependency path(s) did not resolve; the stack may be incomplete\n");
-    assertThat(storedAction().getJson()).isEqualTo(EMPTY_STACK);
+    assertThat(units).extracting(unit -> unit.get("path")).contains("live/dyn");
+    assertThat(log()).contains(
+        "terragruntStack: warning: 1 dependency path(s) did not resolve; the stack may be incomplete\n");
+    assertThat(storedAction().getUnits()).isEqualTo(units);
   }
 
-  private static final String EMPTY_STACK = """
-      {"base": "1111111111", "head": "2222222222", "diff": "merge-base", "units": [], "unmapped": [],
-       "ignored": [], "excluded": [], "unresolved": [], "order": []}
-      """;
+  @Test
+  void anInvalidStoredGlobalMappingFailsTheStepWithTheEnginesMessage() {
+    assertThat(abortMessage(() -> TerragruntStackStep.Execution.stack(step(), context, () -> new AccountMapping(List.of(
+            new Account("prod", "live", List.of("alice"), 2, 1, List.of(), null))))))
+        .isEqualTo("terragruntStack: the global configuration (Manage Jenkins): invalid account mapping:"
+            + " account 'prod': approvalsRequired is 2 but only 1 voter is listed");
+    assertThat(run.getActions(TerragruntStackAction.class)).isEmpty();
+  }
+
+  @Test
+  void noDependentsDeploysOnlyTheSelectedUnits() throws Exception {
+    TerragruntStackStep step = step();
+    step.setBase("main");
+    step.setNoDependents(true);
+
+    assertThat(stack(step)).extracting(unit -> unit.get("path")).containsExactly("live/vpc");
+  }
+
+  @Test
+  void changedFilesAreNormalisedByTheEngineAsForTheCommandLine() throws Exception {
+    TerragruntStackStep step = step();
+    step.setBase("main");
+    step.setChangedFiles(List.of(" ./live/app/terragrunt.hcl\r\n\r\n", " ", ".//live/app/terragrunt.hcl"));
+
+    assertThat(stack(step)).extracting(unit -> unit.get("path")).containsExactly("live/app");
+  }
 
   @Test
   void optionalParametersAreNormalised() {
@@ -223,6 +311,10 @@ class TerragruntStackStepTest {
     step.setHead(" v2 ");
     step.setDiff("");
 
+    assertThat(step.getDir()).isEqualTo(".");
+    step.setDir(" ./infra/live/ ");
+    assertThat(step.getDir()).as("one name per directory, for its recorded stack").isEqualTo("infra/live");
+    step.setDir("./");
     assertThat(step.getDir()).isEqualTo(".");
     assertThat(step.getBase()).isNull();
     assertThat(step.getHead()).isEqualTo("v2");
@@ -236,7 +328,7 @@ class TerragruntStackStepTest {
   void changedFilesComeAsAListOrAsTheFormsLines() {
     TerragruntStackStep step = new TerragruntStackStep();
 
-    step.setChangedFiles(List.of("live/a/x.tf", " live/b/y.tf\n\nlive/c/z.tf "));
+    step.setChangedFiles(List.of("live/a/x.tf", "live/b/y.tf\r\n\nlive/c/z.tf"));
     assertThat(step.getChangedFiles()).containsExactly("live/a/x.tf", "live/b/y.tf", "live/c/z.tf");
     assertThat(step.getChangedFilesText()).isEqualTo("live/a/x.tf\nlive/b/y.tf\nlive/c/z.tf");
 

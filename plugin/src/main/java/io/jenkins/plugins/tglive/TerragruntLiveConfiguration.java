@@ -5,6 +5,7 @@ import hudson.Extension;
 import hudson.ExtensionList;
 import io.tglive.policy.AccountMapping;
 import io.tglive.policy.AccountProblem;
+import io.tglive.policy.InvalidAccountsException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -36,13 +37,25 @@ public class TerragruntLiveConfiguration extends GlobalConfiguration {
     return accounts == null ? List.of() : List.copyOf(accounts);
   }
 
+  /**
+   * Keeps the accounts only if the engine finds the whole mapping valid, whoever sets them (the
+   * form, configuration as code, a script).
+   *
+   * @throws InvalidAccountsException with the engine's message, naming each problem's account
+   */
   @DataBoundSetter
   public void setAccounts(List<AccountConfig> accounts) {
-    this.accounts = accounts == null ? new ArrayList<>() : new ArrayList<>(accounts);
+    List<AccountConfig> checked = accounts == null ? new ArrayList<>() : new ArrayList<>(accounts);
+    mappingOf(checked);
+    this.accounts = checked;
     save();
   }
 
-  /** The configured accounts as the engine's mapping. */
+  /**
+   * The configured accounts as the engine's mapping.
+   *
+   * @throws InvalidAccountsException if what was stored (by an older version, or edited on disk) is invalid
+   */
   public AccountMapping toAccountMapping() {
     return mappingOf(getAccounts());
   }
@@ -51,12 +64,12 @@ public class TerragruntLiveConfiguration extends GlobalConfiguration {
   @Override
   public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
     List<AccountConfig> submitted = req.bindJSONToList(AccountConfig.class, withListFields(json.get("accounts")));
-    List<AccountProblem> problems = mappingOf(submitted).problems();
-    if (!problems.isEmpty()) {
+    try {
+      setAccounts(submitted);
+    } catch (InvalidAccountsException e) {
       throw new FormException(
-          problems.stream().map(AccountProblem::message).collect(Collectors.joining("; ")), "accounts");
+          e.problems().stream().map(AccountProblem::message).collect(Collectors.joining("; ")), "accounts");
     }
-    setAccounts(submitted);
     return true;
   }
 

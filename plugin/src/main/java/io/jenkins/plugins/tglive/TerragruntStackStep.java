@@ -8,15 +8,16 @@ import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
-import io.tglive.change.BuildRevisions;
 import io.tglive.change.DiffMode;
 import io.tglive.policy.AccountMapping;
+import io.tglive.stack.CiStackRequest;
 import io.tglive.stack.StackMaps;
 import io.tglive.stack.render.StackJsonReader;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
@@ -37,6 +38,8 @@ public final class TerragruntStackStep extends Step {
   private String head;
   private String diff = DiffMode.MERGE_BASE.label();
   private boolean includeDependencies;
+  private boolean noDependents;
+  private boolean rootConfigIsUnit;
   private List<String> changedFiles;
 
   @DataBoundConstructor
@@ -46,10 +49,20 @@ public final class TerragruntStackStep extends Step {
     return dir;
   }
 
-  /** The repository's directory, relative to the workspace. */
+  /**
+   * The repository's directory, relative to the workspace; {@code ./infra/} and {@code infra} are
+   * the same directory (and record their stack under the same name).
+   */
   @DataBoundSetter
   public void setDir(String dir) {
-    this.dir = blank(dir) ? "." : dir.strip();
+    String normalized = blank(dir) ? "" : dir.strip().replace('\\', '/');
+    while (normalized.startsWith("./")) {
+      normalized = normalized.substring(2);
+    }
+    while (normalized.length() > 1 && normalized.endsWith("/")) {
+      normalized = normalized.substring(0, normalized.length() - 1);
+    }
+    this.dir = normalized.isEmpty() ? "." : normalized;
   }
 
   public String getBase() {
@@ -89,26 +102,45 @@ public final class TerragruntStackStep extends Step {
     this.includeDependencies = includeDependencies;
   }
 
+  public boolean isNoDependents() {
+    return noDependents;
+  }
+
+  /** Deploy only the units the change selects, not their dependents (as {@code tglive stack --no-dependents}). */
+  @DataBoundSetter
+  public void setNoDependents(boolean noDependents) {
+    this.noDependents = noDependents;
+  }
+
+  public boolean isRootConfigIsUnit() {
+    return rootConfigIsUnit;
+  }
+
+  /** Treat an included {@code terragrunt.hcl} without terraform source as a unit (as {@code --root-config-is-unit}). */
+  @DataBoundSetter
+  public void setRootConfigIsUnit(boolean rootConfigIsUnit) {
+    this.rootConfigIsUnit = rootConfigIsUnit;
+  }
+
   public List<String> getChangedFiles() {
     return changedFiles;
   }
 
   /**
-   * Repository-relative files to map instead of diffing the commits. Entries may hold several lines
-   * (the form's text area arrives as one entry); a list of blank entries only, such as an empty text
+   * Repository-relative files to map instead of diffing the commits. The form's text area arrives
+   * as one entry of several lines, kept here one line per entry; the engine normalises the list
+   * ({@code ChangedFileList}: {@code ./}, blanks, CRLF, absolute paths refused) exactly as it does
+   * for {@code tglive stack --changed-files}. A list of blank entries only, such as an empty text
    * area, leaves the files unset, while an empty list means no file changed.
    */
   @DataBoundSetter
   public void setChangedFiles(List<String> changedFiles) {
-    if (changedFiles == null || (!changedFiles.isEmpty() && changedFiles.stream().allMatch(TerragruntStackStep::blank))) {
-      this.changedFiles = null;
-      return;
-    }
-    this.changedFiles = changedFiles.stream()
-        .filter(entry -> entry != null)
+    boolean unset = changedFiles == null
+        || (!changedFiles.isEmpty() && changedFiles.stream().allMatch(TerragruntStackStep::blank));
+    this.changedFiles = unset ? null : changedFiles.stream()
+        .filter(entry -> !blank(entry))
         .flatMap(String::lines)
-        .map(String::strip)
-        .filter(line -> !line.isEmpty())
+        .filter(line -> !line.isBlank())
         .toList();
   }
 
@@ -170,44 +202,63 @@ public final class TerragruntStackStep extends Step {
 
     @Override
     protected List<Map<String, Object>> run() throws Exception {
-      return stack(step, getContext(), TerragruntLiveConfiguration.get().toAccountMapping());
+      return stack(step, getContext(), () -> TerragruntLiveConfiguration.get().toAccountMapping());
     }
 
     /**
-     * What {@link #run()} does, with the context and the global configuration's accounts passed in;
-     * when there are any, they replace those of {@code .tglive.yaml}: an administrator's mapping is
-     * not the repository's to change.
+     * What {@link #run()} does, with the context and the global configuration's accounts passed in
+     * (read when the step runs: a stored mapping that is invalid fails the step with the engine's message).
+     * The engine's {@link CiStackRequest} decides: when there are global accounts, they replace those
+     * of {@code .tglive.yaml}. The stack is recorded per repository directory, so two calls for two
+     * directories keep both, and each directory's next build starts from its own previous head.
      */
-    static List<Map<String, Object>> stack(TerragruntStackStep step, StepContext context, AccountMapping configured)
-        throws Exception {
+    static List<Map<String, Object>> stack(TerragruntStackStep step, StepContext context,
+        Supplier<AccountMapping> configured) throws Exception {
       Run<?, ?> run = context.get(Run.class);
       PrintStream log = context.get(TaskListener.class).getLogger();
       EnvVars environment = context.get(EnvVars.class);
-      BuildRevisions revisions = BuildRevisions.of(step.base, step.head, environment, previousHead(run));
-      boolean global = !configured.accounts().isEmpty();
-      TerragruntStackCallable.Outcome outcome = context.get(FilePath.class).child(step.dir).act(
-          new TerragruntStackCallable(revisions, step.diff, step.includeDependencies, step.changedFiles, environment,
-              global ? configured : null));
+      AccountMapping accounts;
+      try {
+        accounts = configured.get();
+      } catch (IllegalArgumentException e) {
+        throw new AbortException("terragruntStack: the global configuration (Manage Jenkins): " + e.getMessage());
+      }
+      CiStackRequest request = new CiStackRequest(step.base, step.head, previousHead(run, step.dir), environment,
+          DiffMode.fromLabel(step.diff), !step.noDependents, step.includeDependencies, step.changedFiles,
+          step.rootConfigIsUnit, accounts);
+      TerragruntStackCallable.Outcome outcome =
+          context.get(FilePath.class).child(step.dir).act(new TerragruntStackCallable(request));
       if (outcome.status() == TerragruntStackCallable.Outcome.ERROR) {
         throw new AbortException("terragruntStack: " + outcome.error());
       }
       log.println("terragruntStack: " + outcome.revisions());
-      log.println("terragruntStack: accounts and voters from "
-          + (global ? "the global configuration (Manage Jenkins)" : ".tglive.yaml of the base commit"));
+      log.println("terragruntStack: accounts and voters from " + outcome.accounts());
       log.print(outcome.text());
       outcome.warnings().forEach(warning -> log.println("terragruntStack: warning: " + warning));
       if (outcome.status() == TerragruntStackCallable.Outcome.INCOMPLETE) {
         log.println("terragruntStack: warning: " + outcome.unresolved()
             + " dependency path(s) did not resolve; the stack may be incomplete");
       }
-      run.addOrReplaceAction(new TerragruntStackAction(outcome.base(), outcome.head(), outcome.json()));
-      return StackMaps.units(StackJsonReader.read(outcome.json()).stack());
+      for (TerragruntStackAction recorded : run.getActions(TerragruntStackAction.class)) {
+        if (recorded.getDir().equals(step.dir)) {
+          run.removeAction(recorded);
+        }
+      }
+      run.addAction(new TerragruntStackAction(step.dir, outcome.base(), outcome.head(), outcome.json()));
+      return StackMaps.units(StackJsonReader.read(outcome.json()));
     }
 
-    private static String previousHead(Run<?, ?> run) {
+    /** The head the previous successful build recorded for this repository directory, or null. */
+    private static String previousHead(Run<?, ?> run, String dir) {
       Run<?, ?> previous = run.getPreviousSuccessfulBuild();
-      TerragruntStackAction action = previous == null ? null : previous.getAction(TerragruntStackAction.class);
-      return action == null ? null : action.getHead();
+      if (previous == null) {
+        return null;
+      }
+      return previous.getActions(TerragruntStackAction.class).stream()
+          .filter(action -> action.getDir().equals(dir))
+          .map(TerragruntStackAction::getHead)
+          .findFirst()
+          .orElse(null);
     }
   }
 }

@@ -4,7 +4,9 @@ import static io.jenkins.plugins.casc.misc.Util.getUnclassifiedRoot;
 import static io.jenkins.plugins.casc.misc.Util.toStringFromYamlFile;
 import static io.jenkins.plugins.casc.misc.Util.toYamlString;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.casc.ConfigurationAsCode;
 import io.jenkins.plugins.casc.ConfigurationContext;
 import io.jenkins.plugins.casc.ConfiguratorRegistry;
 import io.jenkins.plugins.casc.misc.ConfiguredWithCode;
@@ -29,6 +31,16 @@ class ConfigurationAsCodeTest {
             new RunnerSettings("arn:aws:iam::111111111111:role/plan", "arn:aws:iam::111111111111:role/apply",
                 "tglive-dev", "eu-west-1")),
         new Account("prod", "live/prod", List.of("bob"), 1, 1, List.of("dev"), RunnerSettings.NONE));
+  }
+
+  @Test
+  void anInvalidMappingIsRefusedWithTheEnginesMessage(JenkinsConfiguredWithCodeRule r) {
+    String yaml = getClass().getResource("configuration-as-code-invalid.yml").toExternalForm();
+
+    assertThatThrownBy(() -> ConfigurationAsCode.get().configure(yaml))
+        .hasStackTraceContaining("account 'prod': approvalsRequired is 3 but only 1 voter is listed")
+        .hasStackTraceContaining("account 'prod': depends on unknown account 'stage'");
+    assertThat(TerragruntLiveConfiguration.get().getAccounts()).isEmpty();
   }
 
   @Test

@@ -86,7 +86,8 @@ class TerragruntStackStepTest {
     r.assertLogContains("units=[live/vpc, live/app] waves=[0, 1]", b);
     r.assertLogContains("terragruntStack: base main (given), head feature (given)", b);
     r.assertLogContains("└── apply live/app", b);
-    TerragruntStackAction action = b.getAction(TerragruntStackAction.class);
+    assertThat(b.getActions(TerragruntStackAction.class)).hasSize(1);
+    TerragruntStackAction action = b.getActions(TerragruntStackAction.class).get(0);
     assertThat(action.getBase()).isEqualTo(main.name());
     assertThat(action.getHead()).isEqualTo(feature.name());
     assertThat(action.getUnits()).extracting(unit -> unit.get("path")).containsExactly("live/vpc", "live/app");
@@ -118,9 +119,9 @@ class TerragruntStackStepTest {
 
     WorkflowRun b = r.buildAndAssertStatus(Result.FAILURE, p);
 
-    r.assertLogContains("terragruntStack: no base revision found; tried no-such-branch (given)", b);
+    r.assertLogContains("terragruntStack: no base revision found in this clone; tried no-such-branch (given)", b);
     r.assertLogNotContains("\tat ", b);
-    assertThat(b.getAction(TerragruntStackAction.class)).isNull();
+    assertThat(b.getActions(TerragruntStackAction.class)).isEmpty();
   }
 
   @Test
@@ -130,10 +131,13 @@ class TerragruntStackStepTest {
     step.setBase("main");
     step.setDiff("tree");
     step.setIncludeDependencies(true);
+    step.setNoDependents(true);
+    step.setRootConfigIsUnit(true);
     step.setChangedFiles(List.of("live/a/terragrunt.hcl", "live/b/terragrunt.hcl"));
 
     r.assertEqualDataBoundBeans(step, new StepConfigTester(r).configRoundTrip(step));
     new SnippetizerTester(r).assertRoundTrip(step, "terragruntStack base: 'main', changedFiles: "
-        + "['live/a/terragrunt.hcl', 'live/b/terragrunt.hcl'], diff: 'tree', dir: 'infra', includeDependencies: true");
+        + "['live/a/terragrunt.hcl', 'live/b/terragrunt.hcl'], diff: 'tree', dir: 'infra', includeDependencies: true, "
+        + "noDependents: true, rootConfigIsUnit: true");
   }
 }
