@@ -104,6 +104,39 @@ final class FileEvaluation implements FunctionContext, ExpressionEvaluator.Roots
     }
   }
 
+  /**
+   * Evaluates every attribute outside {@code locals} and {@code include} blocks ({@code inputs},
+   * {@code generate}, {@code remote_state}, {@code terraform} hooks and {@code extra_arguments},
+   * ...) so that every file they read is recorded, although Terragrunt's graph parse skips them. A
+   * failure there does not concern the graph: it is a diagnostic, and what was read up to it stays
+   * recorded.
+   */
+  void evaluateForReads() {
+    evaluateForReads(file.body(), true);
+  }
+
+  private void evaluateForReads(Body body, boolean topLevel) {
+    for (Attribute attribute : body.attributes()) {
+      try {
+        evaluate(attribute.value());
+      } catch (EvaluationError e) {
+        if (!e.recoverable()) {
+          throw e;
+        }
+        EvaluationError positioned = e.at(attribute.value().range());
+        session.diagnostics.add(new Diagnostic(
+            location(positioned.range() != null ? positioned.range() : attribute.range()),
+            attribute.name() + " cannot be evaluated, so files it reads may be missing from its reads: "
+                + positioned.detail()));
+      }
+    }
+    for (Block block : body.blocks()) {
+      if (!topLevel || !(block.type().equals("locals") || block.type().equals("include"))) {
+        evaluateForReads(block.body(), false);
+      }
+    }
+  }
+
   // --- locals ---------------------------------------------------------------------------------
 
   private Value local(String name, SourceRange range) {
@@ -354,6 +387,11 @@ final class FileEvaluation implements FunctionContext, ExpressionEvaluator.Roots
   @Override
   public Path terragruntDir() {
     return terragruntDir;
+  }
+
+  @Override
+  public Path fileDirectory() {
+    return path.getParent();
   }
 
   @Override
