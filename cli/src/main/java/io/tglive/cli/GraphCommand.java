@@ -72,10 +72,14 @@ public final class GraphCommand implements Callable<Integer> {
     for (String stack : loaded.unsupportedStacks()) {
       err.println("warning: " + stack + ": terragrunt.stack.hcl is not supported; its units are not in the graph");
     }
+    loaded.graph().missing().forEach((target, referrers) -> referrers.forEach(unit ->
+        err.println("warning: " + unit + " depends on " + target + ", which has no unit (kept as a missing node)")));
     List<String> unresolved = new ArrayList<>();
     for (UnitNode unit : loaded.graph().units().values()) {
       for (UnresolvedEdge edge : unit.unresolved()) {
-        unresolved.add(edge.location() + ": unresolved dependency path: " + edge.expression());
+        unresolved.add(edge.location() + ": "
+            + (edge.expression().isEmpty() ? "" : "unresolved dependency path: " + edge.expression() + ": ")
+            + edge.reason());
       }
     }
     if (strict && !unresolved.isEmpty()) {

@@ -83,10 +83,8 @@ final class StackCommand implements Callable<Integer> {
       out.print(format.render(result));
       out.flush();
       result.warnings().forEach(warning -> err.println("warning: " + warning));
-      for (StackResult.Unresolved edge : result.unresolved()) {
-        err.println("warning: " + edge.file() + ":" + edge.line() + " (" + edge.tree()
-            + "): unresolved dependency path: " + edge.expression());
-      }
+      // Never a silent exit 0: every reason the stack may miss units, then exit 1.
+      result.incompleteness().forEach(line -> err.println("incomplete: " + line));
       err.flush();
       return result.complete() ? 0 : INCOMPLETE;
     } catch (StackException | IllegalArgumentException e) {

@@ -112,11 +112,14 @@ final class FileEvaluation implements FunctionContext, ExpressionEvaluator.Roots
    * recorded.
    */
   void evaluateForReads() {
-    evaluateForReads(file.body(), true);
+    evaluateForReads(file.body(), null);
   }
 
-  private void evaluateForReads(Body body, boolean topLevel) {
+  private void evaluateForReads(Body body, String blockType) {
     for (Attribute attribute : body.attributes()) {
+      if (evaluatedForTheGraph(blockType, attribute.name())) {
+        continue;
+      }
       try {
         evaluate(attribute.value());
       } catch (EvaluationError e) {
@@ -131,10 +134,25 @@ final class FileEvaluation implements FunctionContext, ExpressionEvaluator.Roots
       }
     }
     for (Block block : body.blocks()) {
-      if (!topLevel || !(block.type().equals("locals") || block.type().equals("include"))) {
-        evaluateForReads(block.body(), false);
+      boolean evaluatedAlready =
+          blockType == null && (block.type().equals("locals") || block.type().equals("include"));
+      if (!evaluatedAlready) {
+        evaluateForReads(block.body(), blockType == null ? block.type() : blockType + "." + block.type());
       }
     }
+  }
+
+  /** Attributes the graph evaluates (and whose problems it reports) before the reads pass. */
+  private static boolean evaluatedForTheGraph(String blockType, String attribute) {
+    if (blockType == null) {
+      return false;
+    }
+    return switch (blockType) {
+      case "dependency" -> attribute.equals("config_path") || attribute.equals("enabled");
+      case "dependencies", "exclude" -> true;
+      case "terraform" -> attribute.equals("source");
+      default -> false;
+    };
   }
 
   // --- locals ---------------------------------------------------------------------------------

@@ -307,8 +307,15 @@ public final class GraphLoader {
     }
     boolean excluded =
         config.exclude().map(e -> e.excludes("plan") || e.excludes("apply")).orElse(false);
-    UnitNode node =
-        new UnitNode(paths.relative(config.directory()), dependencies, excluded, reads, config.unresolved());
+    SortedSet<String> probes = new TreeSet<>();
+    for (Path probe : config.probes()) {
+      String relative = paths.relative(probe);
+      if (!relative.startsWith("../") && !relative.equals("..")) {
+        probes.add(relative);
+      }
+    }
+    UnitNode node = new UnitNode(
+        paths.relative(config.directory()), dependencies, excluded, reads, config.unresolved(), probes);
     return new Evaluation(
         directory, node, config.includes(), config.terraformSource().isPresent(), config.diagnostics(), null,
         keep ? config.reads() : Set.of(), keep ? config.probes() : Set.of(), keep ? config.lookups() : Set.of());

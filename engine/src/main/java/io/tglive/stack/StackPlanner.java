@@ -109,8 +109,10 @@ public final class StackPlanner {
           .map(file -> file + ": terragrunt.stack.hcl is not supported; its units are not in the stack")
           .forEach(warnings::add);
     }
+    SortedSet<String> missing = new TreeSet<>();
+    headGraph.graph().missing().forEach((target, referrers) -> referrers.forEach(unit -> missing.add(unit + " -> " + target)));
     return new StackResult(base.name(), head.name(), request.diff(), stack, grown.unmapped(), grown.ignored(), excluded,
-        unresolved, List.copyOf(warnings));
+        unresolved, List.copyOf(warnings), missing);
   }
 
   private static Repository open(Path repo) throws StackException, IOException {
@@ -162,7 +164,7 @@ public final class StackPlanner {
       for (UnresolvedEdge edge : unit.unresolved()) {
         Path file = edge.location().file();
         found.add(new StackResult.Unresolved(path, file.isAbsolute() ? RepoPaths.relative(root, file) : file.toString(),
-            edge.location().line(), edge.expression(), tree));
+            edge.location().line(), edge.expression(), tree, edge.reason()));
       }
     }
     found.sort(Comparator.comparing(StackResult.Unresolved::unit).thenComparing(StackResult.Unresolved::file)
