@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -36,6 +37,8 @@ import picocli.CommandLine.Spec;
 public final class GraphCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
+
+  @Mixin private FeatureOptions features;
 
   @Option(names = "--repo", required = true, paramLabel = "DIR", description = "Repository root.")
   private Path repo;
@@ -63,7 +66,7 @@ public final class GraphCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     DiskTree tree = new DiskTree(repo);
-    LoadOptions options = new LoadOptions(System.getenv(), rootConfigIsUnit, 0);
+    LoadOptions options = new LoadOptions(features.environment(), rootConfigIsUnit, 0);
     LoadedGraph loaded = GraphLoader.load(tree, options, new HclFileCache(), progress(err));
 
     for (Diagnostic diagnostic : loaded.diagnostics()) {

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -37,6 +38,8 @@ final class StackCommand implements Callable<Integer> {
   static final int ERROR = 2;
 
   @Spec private CommandSpec spec;
+
+  @Mixin private FeatureOptions features;
 
   @Option(names = "--repo", paramLabel = "DIR", defaultValue = ".",
       description = "The git repository (default: ${DEFAULT-VALUE}).")
@@ -78,7 +81,7 @@ final class StackCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     try {
       StackRequest request = new StackRequest(base, head, diffMode(), !noDependents, includeDependencies,
-          changedFiles(), new LoadOptions(System.getenv(), rootConfigIsUnit, 0));
+          changedFiles(), new LoadOptions(features.environment(), rootConfigIsUnit, 0));
       StackResult result = StackPlanner.plan(repo, request);
       out.print(format.render(result));
       out.flush();

@@ -50,8 +50,12 @@ final class FileEvaluation implements FunctionContext, ExpressionEvaluator.Roots
   private final Map<String, Attribute> localDefinitions = new LinkedHashMap<>();
   private final Map<String, Value> localValues = new HashMap<>();
   private final List<String> localsInProgress = new ArrayList<>();
+  /** The configuration that includes this file, when it is an included file; otherwise null. */
+  private FileEvaluation including;
   private List<Include> includes;
   private boolean resolvingIncludes;
+  private Map<String, Value> features;
+  private boolean resolvingFeatures;
   private Value configObject;
 
   private FileEvaluation(
@@ -289,8 +293,78 @@ final class FileEvaluation implements FunctionContext, ExpressionEvaluator.Roots
                 + " but has an include block itself; only one level of include is allowed");
       }
       include.evaluation = new FileEvaluation(included, include.path, terragruntDir, include, session);
+      include.evaluation.including = this;
     }
     return include.evaluation;
+  }
+
+  // --- feature flags ----------------------------------------------------------------------------
+
+  /**
+   * The unit's feature flags as {@code feature.<name>}, each {@code {name, value}}: the {@code
+   * feature} blocks of the unit and of its includes (unless {@code no_merge}; the child's block
+   * wins), each valued by its override in {@link FeatureFlags#VARIABLE} or else its evaluated
+   * {@code default}. An included file sees the flags of the unit including it, as in Terragrunt.
+   */
+  private Map<String, Value> features() {
+    if (including != null) {
+      return including.features();
+    }
+    if (features != null) {
+      return features;
+    }
+    if (resolvingFeatures) {
+      throw EvaluationError.fatal(null, path + ": a feature default depends on the feature flags themselves");
+    }
+    resolvingFeatures = true;
+    try {
+      Map<String, Block> blocks = new LinkedHashMap<>();
+      Map<String, FileEvaluation> owners = new HashMap<>();
+      List<Include> own = includes();
+      for (Include include : own) {
+        if (include.strategy != MergeStrategy.NO_MERGE) {
+          FileEvaluation parent = included(include);
+          for (Block block : parent.file.body().blocks("feature")) {
+            blocks.put(featureName(block), block);
+            owners.put(featureName(block), parent);
+          }
+        }
+      }
+      for (Block block : file.body().blocks("feature")) {
+        blocks.put(featureName(block), block);
+        owners.put(featureName(block), this);
+      }
+      Map<String, String> overrides = FeatureFlags.overrides(session.environment);
+      Map<String, Value> values = new LinkedHashMap<>();
+      for (Map.Entry<String, Block> entry : blocks.entrySet()) {
+        String name = entry.getKey();
+        var defaultAttribute = entry.getValue().body().attribute("default");
+        Value defaultValue = defaultAttribute.map(a -> owners.get(name).evaluate(a.value())).orElse(null);
+        Value value;
+        if (overrides.containsKey(name)) {
+          value = FeatureFlags.typed(overrides.get(name), defaultValue, entry.getValue().range());
+        } else if (defaultValue == null) {
+          throw new EvaluationError(
+              entry.getValue().range(), "the feature flag \"" + name + "\" has no default and no override in "
+                  + FeatureFlags.VARIABLE);
+        } else {
+          value = defaultValue;
+        }
+        values.put(name, FeatureFlags.flag(name, value));
+      }
+      overrides.forEach((name, text) -> values.putIfAbsent(name, FeatureFlags.flag(name, Value.string(text))));
+      features = values;
+      return features;
+    } finally {
+      resolvingFeatures = false;
+    }
+  }
+
+  private static String featureName(Block block) {
+    if (block.labels().size() != 1) {
+      throw new EvaluationError(block.range(), "a feature block needs exactly one label, its name");
+    }
+    return block.labels().get(0);
   }
 
   // --- the configuration as a value -------------------------------------------------------------
@@ -370,7 +444,7 @@ final class FileEvaluation implements FunctionContext, ExpressionEvaluator.Roots
       case "values":
         return Value.unknown("values.* is only known when a stack generates the unit");
       case "feature":
-        return Value.unknown("feature flags can be overridden when Terragrunt runs");
+        return Value.object(features());
       default:
         throw new EvaluationError(range, "unknown variable \"" + name + "\"");
     }
@@ -395,6 +469,14 @@ final class FileEvaluation implements FunctionContext, ExpressionEvaluator.Roots
       case "dependency":
         return Value.unknown(
             "the outputs of dependency \"" + name + "\" are not fetched while building the graph");
+      case "feature":
+        {
+          Value flag = features().get(name);
+          if (flag == null) {
+            throw new EvaluationError(range, "there is no feature block named \"" + name + "\"");
+          }
+          return flag;
+        }
       default:
         return ExpressionEvaluator.Roots.super.attribute(root, name, range);
     }
