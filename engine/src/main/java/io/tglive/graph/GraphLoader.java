@@ -3,6 +3,7 @@ package io.tglive.graph;
 import io.tglive.config.ConfigException;
 import io.tglive.config.DependencyEdge;
 import io.tglive.config.Diagnostic;
+import io.tglive.config.ExcludeSpec;
 import io.tglive.config.HclFileCache;
 import io.tglive.config.Location;
 import io.tglive.config.ParentFolderLookup;
@@ -315,7 +316,8 @@ public final class GraphLoader {
       }
     }
     UnitNode node = new UnitNode(
-        paths.relative(config.directory()), dependencies, excluded, reads, config.unresolved(), probes);
+        paths.relative(config.directory()), dependencies, excluded, reads, config.unresolved(), probes,
+        excluded && config.exclude().map(ExcludeSpec::excludeDependencies).orElse(false));
     return new Evaluation(
         directory, node, config.includes(), config.terraformSource().isPresent(), config.diagnostics(), null,
         keep ? config.reads() : Set.of(), keep ? config.probes() : Set.of(), keep ? config.lookups() : Set.of());

@@ -22,6 +22,8 @@ import java.util.TreeSet;
  *     disappearance changes the configuration: {@code fileexists} and {@code
  *     read_terragrunt_config} targets, and the {@code find_in_parent_folders} candidates up to the
  *     one found
+ * @param excludeDependencies true when the unit is excluded and its {@code exclude} block sets
+ *     {@code exclude_dependencies}: its direct dependencies are excluded from runs too
  */
 public record UnitNode(
     String path,
@@ -29,7 +31,8 @@ public record UnitNode(
     boolean excluded,
     SortedSet<String> reads,
     List<UnresolvedEdge> unresolved,
-    SortedSet<String> probes) {
+    SortedSet<String> probes,
+    boolean excludeDependencies) {
 
   public UnitNode {
     dependencies = Collections.unmodifiableSortedMap(new TreeMap<>(dependencies));
@@ -45,6 +48,6 @@ public record UnitNode(
       boolean excluded,
       SortedSet<String> reads,
       List<UnresolvedEdge> unresolved) {
-    this(path, dependencies, excluded, reads, unresolved, new TreeSet<>());
+    this(path, dependencies, excluded, reads, unresolved, new TreeSet<>(), false);
   }
 }

@@ -90,14 +90,10 @@ public final class StackPlanner {
         baseGraph.graph(), headGraph.graph(), files, IgnoreRules.of(settings.ignore()));
     Selection grown = Closure.expand(
         selected, headGraph.graph(), request.includeDependents(), request.includeDependencies());
-    SortedSet<String> excluded = new TreeSet<>();
-    for (String unit : grown.applies().keySet()) {
-      if (headGraph.graph().unit(unit).excluded()) {
-        excluded.add(unit);
-      }
-    }
-    DeployStack stack = StackBuilder.build(grown.withoutApplies(excluded), baseGraph.graph(), headGraph.graph(),
-        request.accounts().orElse(settings.accounts()));
+    SortedSet<String> excluded = new TreeSet<>(grown.applies().keySet());
+    excluded.retainAll(headGraph.graph().excludedFromRuns());
+    DeployStack stack = StackBuilder.build(Closure.withoutExcluded(grown, excluded, headGraph.graph()),
+        baseGraph.graph(), headGraph.graph(), request.accounts().orElse(settings.accounts()), excluded);
 
     List<StackResult.Unresolved> unresolved = new ArrayList<>();
     unresolved(headGraph.graph(), headTree.root(), "head", headGraph.graph().units().keySet(), unresolved);

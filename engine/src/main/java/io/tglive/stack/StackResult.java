@@ -16,8 +16,9 @@ import java.util.TreeSet;
  * @param stack the units to deploy, in order
  * @param unmapped changed files no unit owns or reads
  * @param ignored changed files dropped by the {@code ignore} globs
- * @param excluded units the change selects whose {@code exclude} block keeps them out of plan and
- *     apply at head: not deployed (their dependents still are)
+ * @param excluded units the change selects that a run excludes at head (their {@code exclude} block
+ *     covers plan or apply, or a dependent's sets {@code exclude_dependencies}): not deployed; their
+ *     dependents still are, after what the excluded units depend on
  * @param unresolved dependency paths that could not be evaluated, and units that could not be
  *     evaluated, in either tree: the stack may miss units
  * @param warnings non-fatal findings such as unsupported functions, one line each

@@ -206,7 +206,7 @@ class TerragruntStackStepTest {
 
     assertThat(units).isEmpty();
     assertThat(log()).contains("stack text\n", "terragruntStack: warning: a diagnostic\n",
-        "terragruntStack: warning: 2 dependency path(s) did not resolve; the stack may be incomplete\n");
+        "terragruntStack: warning: the stack may be incomplete: 2 reason(s) listed above\n");
     assertThat(storedAction().getJson()).isEqualTo(EMPTY_STACK);
   }
 

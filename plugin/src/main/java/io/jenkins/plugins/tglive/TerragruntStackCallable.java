@@ -59,9 +59,11 @@ final class TerragruntStackCallable extends MasterToSlaveFileCallable<Terragrunt
           chosen.head().revision(), DiffMode.fromLabel(diff), true, includeDependencies,
           Optional.ofNullable(changedFiles), new LoadOptions(environment, false, 0));
       StackResult result = StackPlanner.plan(repo.toPath(), accounts == null ? request : request.withAccounts(accounts));
+      ArrayList<String> warnings = new ArrayList<>(result.warnings());
+      result.incompleteness().forEach(line -> warnings.add("incomplete: " + line));
       return new Outcome(result.complete() ? Outcome.COMPLETE : Outcome.INCOMPLETE, null, chosen.describe(),
           result.base(), result.head(), StackJsonRenderer.render(result), StackTextRenderer.render(result),
-          new ArrayList<>(result.warnings()), result.unresolved().size());
+          warnings, result.incompleteness().size());
     } catch (ChangeException | StackException e) {
       return new Outcome(Outcome.ERROR, e.getMessage(), null, null, null, null, null, new ArrayList<>(), 0);
     }
@@ -70,15 +72,16 @@ final class TerragruntStackCallable extends MasterToSlaveFileCallable<Terragrunt
   /**
    * What the agent sends back: JDK types only, as the controller's class filter requires.
    *
-   * @param status {@link #COMPLETE}, {@link #INCOMPLETE} (some dependency paths did not resolve) or {@link #ERROR}
+   * @param status {@link #COMPLETE}, {@link #INCOMPLETE} (see {@code StackResult#complete}) or {@link #ERROR}
    * @param error why there is no stack, for {@link #ERROR}
    * @param revisions which base and head were compared and why
    * @param base full sha the diff started from
    * @param head full sha of the head
    * @param json the stack as JSON
    * @param text the stack for the build log
-   * @param warnings non-fatal findings, one line each
-   * @param unresolved how many dependency paths did not resolve
+   * @param warnings non-fatal findings, then each reason the stack may be incomplete, one line each
+   * @param unresolved how many reasons the stack may be incomplete (unresolved paths or units,
+   *     missing dependency targets, changed files that select nothing)
    */
   record Outcome(int status, String error, String revisions, String base, String head, String json, String text,
       ArrayList<String> warnings, int unresolved) implements Serializable {

@@ -197,8 +197,8 @@ public final class TerragruntStackStep extends Step {
       log.print(outcome.text());
       outcome.warnings().forEach(warning -> log.println("terragruntStack: warning: " + warning));
       if (outcome.status() == TerragruntStackCallable.Outcome.INCOMPLETE) {
-        log.println("terragruntStack: warning: " + outcome.unresolved()
-            + " dependency path(s) did not resolve; the stack may be incomplete");
+        log.println("terragruntStack: warning: the stack may be incomplete: " + outcome.unresolved()
+            + " reason(s) listed above");
       }
       run.addOrReplaceAction(new TerragruntStackAction(outcome.base(), outcome.head(), outcome.json()));
       return StackMaps.units(StackJsonReader.read(outcome.json()).stack());
