@@ -279,6 +279,24 @@ final class FileEvaluation implements FunctionContext, ExpressionEvaluator.Roots
     return new Include(label, target, expose, strategy, block.range());
   }
 
+  /**
+   * The only include block, when it has no label: Terragrunt then binds {@code include} to the
+   * included configuration itself ({@code include.locals.x}); with several blocks a bare one is
+   * {@code include[""]}. Null otherwise.
+   */
+  private Include singleBareInclude() {
+    List<Include> own = includedAs != null ? List.of() : includes();
+    return own.size() == 1 && own.get(0).label.isEmpty() ? own.get(0) : null;
+  }
+
+  private Value exposedConfiguration(Include include, SourceRange range) {
+    if (!include.expose) {
+      String name = include.label.isEmpty() ? "include block without a label" : "include \"" + include.label + "\"";
+      throw new EvaluationError(range, "the " + name + " is not exposed; set expose = true to use its values");
+    }
+    return included(include).configObject();
+  }
+
   /** The included file of {@code include}, evaluated in this configuration's context. */
   FileEvaluation included(Include include) {
     if (include.evaluation == null) {
@@ -431,9 +449,13 @@ final class FileEvaluation implements FunctionContext, ExpressionEvaluator.Roots
         return allLocals();
       case "include":
         {
+          Include bare = singleBareInclude();
+          if (bare != null) {
+            return exposedConfiguration(bare, range);
+          }
           Map<String, Value> exposed = new LinkedHashMap<>();
           for (Include include : includes()) {
-            if (include.expose && !include.label.isEmpty()) {
+            if (include.expose) {
               exposed.put(include.label, included(include).configObject());
             }
           }
@@ -456,16 +478,18 @@ final class FileEvaluation implements FunctionContext, ExpressionEvaluator.Roots
       case "local":
         return local(name, range);
       case "include":
-        for (Include include : includes()) {
-          if (include.label.equals(name)) {
-            if (!include.expose) {
-              throw new EvaluationError(
-                  range, "the include \"" + name + "\" is not exposed; set expose = true to use its values");
-            }
-            return included(include).configObject();
+        {
+          Include bare = singleBareInclude();
+          if (bare != null) {
+            return ExpressionEvaluator.Roots.super.attribute(root, name, range);
           }
+          for (Include include : includes()) {
+            if (include.label.equals(name)) {
+              return exposedConfiguration(include, range);
+            }
+          }
+          throw new EvaluationError(range, "there is no include block labelled \"" + name + "\"");
         }
-        throw new EvaluationError(range, "there is no include block labelled \"" + name + "\"");
       case "dependency":
         return Value.unknown(
             "the outputs of dependency \"" + name + "\" are not fetched while building the graph");
