@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:complete graph",
-      "1:some dependency paths could not be resolved (the graph is still printed)",
+      "1:some dependency paths or units could not be evaluated (the graph is still printed)",
       "2:errors: configuration, cycle, bad arguments; or unresolved paths with --strict"
     })
 public final class GraphCommand implements Callable<Integer> {

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:the stack is complete",
-      "1:some dependency paths could not be resolved (the stack is still printed)",
+      "1:the stack may be incomplete: an unresolved path or unit, a missing dependency, a changed file that selects no unit (the stack is still printed; each reason on stderr)",
       "2:errors: bad revisions, invalid configuration, cycles, a deleted unit still in use, bad arguments"
     })
 final class StackCommand implements Callable<Integer> {
