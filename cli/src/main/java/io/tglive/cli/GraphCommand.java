@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -30,12 +31,14 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:complete graph",
-      "1:some dependency paths could not be resolved (the graph is still printed)",
+      "1:some dependency paths or units could not be evaluated (the graph is still printed)",
       "2:errors: configuration, cycle, bad arguments; or unresolved paths with --strict"
     })
 public final class GraphCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
+
+  @Mixin private FeatureOptions features;
 
   @Option(names = "--repo", required = true, paramLabel = "DIR", description = "Repository root.")
   private Path repo;
@@ -63,7 +66,7 @@ public final class GraphCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     DiskTree tree = new DiskTree(repo);
-    LoadOptions options = new LoadOptions(System.getenv(), rootConfigIsUnit, 0);
+    LoadOptions options = new LoadOptions(features.environment(), rootConfigIsUnit, 0);
     LoadedGraph loaded = GraphLoader.load(tree, options, new HclFileCache(), progress(err));
 
     for (Diagnostic diagnostic : loaded.diagnostics()) {
@@ -72,10 +75,14 @@ public final class GraphCommand implements Callable<Integer> {
     for (String stack : loaded.unsupportedStacks()) {
       err.println("warning: " + stack + ": terragrunt.stack.hcl is not supported; its units are not in the graph");
     }
+    loaded.graph().missing().forEach((target, referrers) -> referrers.forEach(unit ->
+        err.println("warning: " + unit + " depends on " + target + ", which has no unit (kept as a missing node)")));
     List<String> unresolved = new ArrayList<>();
     for (UnitNode unit : loaded.graph().units().values()) {
       for (UnresolvedEdge edge : unit.unresolved()) {
-        unresolved.add(edge.location() + ": unresolved dependency path: " + edge.expression());
+        unresolved.add(edge.location() + ": "
+            + (edge.expression().isEmpty() ? "" : "unresolved dependency path: " + edge.expression() + ": ")
+            + edge.reason());
       }
     }
     if (strict && !unresolved.isEmpty()) {

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -27,7 +28,7 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:the stack is complete",
-      "1:some dependency paths could not be resolved (the stack is still printed)",
+      "1:the stack may be incomplete: an unresolved path or unit, a missing dependency, a changed file that selects no unit (the stack is still printed; each reason on stderr)",
       "2:errors: bad revisions, invalid configuration, cycles, a deleted unit still in use, bad arguments"
     })
 final class StackCommand implements Callable<Integer> {
@@ -36,6 +37,8 @@ final class StackCommand implements Callable<Integer> {
   static final int ERROR = 2;
 
   @Spec private CommandSpec spec;
+
+  @Mixin private FeatureOptions features;
 
   @Option(names = "--repo", paramLabel = "DIR", defaultValue = ".",
       description = "The git repository (default: ${DEFAULT-VALUE}).")
@@ -88,7 +91,7 @@ final class StackCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try {
-      CiStackRequest request = new CiStackRequest(base, head, previousHead, System.getenv(), diffMode(),
+      CiStackRequest request = new CiStackRequest(base, head, previousHead, features.environment(), diffMode(),
           !noDependents, includeDependencies, changedFiles == null ? null : ChangedFileList.read(changedFiles),
           rootConfigIsUnit, globalAccounts());
       CiStackResult planned = request.plan(repo);
@@ -99,10 +102,8 @@ final class StackCommand implements Callable<Integer> {
         err.println("note: " + planned.revisions());
       }
       result.warnings().forEach(warning -> err.println("warning: " + warning));
-      for (StackResult.Unresolved edge : result.unresolved()) {
-        err.println("warning: " + edge.file() + ":" + edge.line() + " (" + edge.tree()
-            + "): unresolved dependency path: " + edge.expression());
-      }
+      // Never a silent exit 0: every reason the stack may miss units, then exit 1.
+      result.incompleteness().forEach(line -> err.println("incomplete: " + line));
       err.flush();
       return result.complete() ? 0 : INCOMPLETE;
     } catch (StackException | IllegalArgumentException e) {

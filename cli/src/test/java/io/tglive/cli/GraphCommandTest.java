@@ -55,6 +55,20 @@ class GraphCommandTest {
   }
 
   @Test
+  void featureOptionsOverrideFeatureDefaultsInEdges() throws IOException {
+    write("vpc/terragrunt.hcl", "terraform {\n  source = \".\"\n}\n");
+    write("app/terragrunt.hcl", "feature \"needs_vpc\" {\n  default = false\n}\n"
+        + "dependency \"vpc\" {\n  config_path = \"../vpc\"\n  enabled = feature.needs_vpc.value\n}\n");
+
+    assertThat(run("graph", "--repo", repo.toString())).isZero();
+    assertThat(tglive.out()).doesNotContain("->");
+    assertThat(run("graph", "--repo", repo.toString(), "--feature", "needs_vpc=true")).isZero();
+    assertThat(tglive.out()).contains("\"app\" -> \"vpc\";");
+    assertThat(run("graph", "--repo", repo.toString(), "--feature", "needs_vpc")).isEqualTo(2);
+    assertThat(tglive.err()).contains("--feature needs_vpc: expected NAME=VALUE");
+  }
+
+  @Test
   void unresolvedPathsStillPrintTheGraphAndExitOne() throws IOException {
     twoUnits();
     write("dyn/terragrunt.hcl", "dependency \"x\" {\n  config_path = local.missing ? \"../a\" : \"../b\"\n}\n");

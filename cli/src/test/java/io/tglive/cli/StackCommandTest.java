@@ -116,6 +116,29 @@ class StackCommandTest {
   }
 
   @Test
+  void aChangedFileNoUnitOwnsOrReadsPrintsTheStackAndExitsOne() throws Exception {
+    write("scripts/fmt.sh", "terraform fmt\n");
+    commit();
+
+    int code = run("stack", "--repo", repo.toString(), "--base", "main~1", "--head", "main");
+
+    assertThat(code).isEqualTo(1);
+    assertThat(tglive.err()).contains("incomplete: changed file scripts/fmt.sh selects no unit");
+  }
+
+  @Test
+  void aMissingDependencyTargetExitsOneNamingTheEdge() throws Exception {
+    write("app/terragrunt.hcl", "dependency \"vpc\" {\n  config_path = \"../vpc\"\n}\ndependency \"db\" {\n  config_path = \"../db\"\n}\n");
+    commit();
+
+    int code = run("stack", "--repo", repo.toString(), "--base", "main~1", "--head", "main", "--format", "json");
+
+    assertThat(code).isEqualTo(1);
+    assertThat(tglive.out()).contains("\"missing\": [\n    \"app -> db\"\n  ],\n  \"complete\": false");
+    assertThat(tglive.err()).contains("incomplete: missing dependency app -> db: no unit at the target");
+  }
+
+  @Test
   void unknownRevisionExitsTwoNamingIt() {
     int code = run("stack", "--repo", repo.toString(), "--base", "main", "--head", "nope");
 

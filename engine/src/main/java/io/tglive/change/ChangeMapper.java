@@ -16,7 +16,8 @@ import java.util.TreeSet;
 /**
  * Maps changed files to the units they select. A file inside a unit's directory (and not inside a
  * nested unit) selects that unit; every unit that reads a file, or a directory holding it (a local
- * module), is selected by it too. Added files are mapped against the head graph, deleted files
+ * module), is selected by it too, and so is every unit that asks whether an added or deleted file
+ * (or a directory holding it) exists ({@link UnitNode#probes()}). Added files are mapped against the head graph, deleted files
  * against the base graph, modified files against both. Units only at head are added, units only at
  * base are deleted, whatever files changed.
  */
@@ -47,6 +48,7 @@ public final class ChangeMapper {
     }
     Map<String, List<String>> baseReaders = readers(base, wanted);
     Map<String, List<String>> headReaders = readers(head, wanted);
+    Map<String, List<String>> probers = probers(List.of(base, head), wanted);
     SortedSet<String> unmapped = new TreeSet<>();
     SortedSet<String> ignored = new TreeSet<>();
     for (ChangedFile file : files) {
@@ -60,6 +62,9 @@ public final class ChangeMapper {
       }
       if (file.kind() != ChangeKind.ADDED) {
         mapped |= map(file.path(), base, baseReaders, base, head, applies);
+      }
+      if (file.kind() != ChangeKind.MODIFIED) {
+        mapped |= mapProbes(file.path(), probers, head, applies);
       }
       if (!mapped) {
         unmapped.add(file.path());
@@ -99,6 +104,43 @@ public final class ChangeMapper {
       }
     }
     return mapped;
+  }
+
+  /**
+   * Selects every unit at head whose configuration asks whether the added or deleted file, or a
+   * directory holding it, exists: its evaluation changes with the file's appearance. True if any
+   * unit of either tree asked.
+   */
+  private static boolean mapProbes(
+      String file, Map<String, List<String>> probers, UnitGraph head, SortedMap<String, SortedSet<Reason>> applies) {
+    boolean mapped = false;
+    for (String directory = file; directory != null; directory = parent(directory)) {
+      for (String prober : probers.getOrDefault(directory, List.of())) {
+        mapped = true;
+        if (head.contains(prober)) {
+          add(applies, prober, Reason.probes(file));
+        }
+      }
+    }
+    return mapped;
+  }
+
+  /** Each path among {@code wanted} probed by a unit of any of the graphs, with the units probing it. */
+  private static Map<String, List<String>> probers(List<UnitGraph> graphs, Set<String> wanted) {
+    Map<String, List<String>> probers = new HashMap<>();
+    for (UnitGraph graph : graphs) {
+      for (UnitNode unit : graph.units().values()) {
+        for (String probe : unit.probes()) {
+          if (wanted.contains(probe)) {
+            List<String> units = probers.computeIfAbsent(probe, k -> new ArrayList<>());
+            if (!units.contains(unit.path())) {
+              units.add(unit.path());
+            }
+          }
+        }
+      }
+    }
+    return probers;
   }
 
   /** The innermost unit whose directory holds the file, or null. */

@@ -1,6 +1,7 @@
 package io.tglive.change;
 
 import io.tglive.graph.UnitGraph;
+import java.util.List;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -41,5 +42,59 @@ public final class Closure {
       }
     }
     return new Selection(applies, seeds.destroys(), seeds.unmapped(), seeds.ignored());
+  }
+
+  /**
+   * The grown selection without the {@code excluded} units among its applies. A reason naming an
+   * excluded unit ({@code dependent-of:b} when {@code b} is excluded) is replaced by the units of
+   * the stack reached through it and other excluded units ({@code dependent-of:a} when {@code b}
+   * depends on {@code a}), so no reason names a unit the stack does not deploy; it is kept only when
+   * nothing is reached (the excluded unit itself was selected: it stays listed as excluded).
+   */
+  public static Selection withoutExcluded(Selection grown, Set<String> excluded, UnitGraph head) {
+    SortedMap<String, SortedSet<Reason>> applies = new TreeMap<>();
+    grown.applies().forEach((unit, reasons) -> {
+      if (excluded.contains(unit)) {
+        return;
+      }
+      SortedSet<Reason> rewritten = new TreeSet<>();
+      for (Reason reason : reasons) {
+        boolean down = reason.kind() == Reason.Kind.DEPENDENT_OF;
+        if (!(down || reason.kind() == Reason.Kind.DEPENDENCY_OF) || !excluded.contains(reason.subject())) {
+          rewritten.add(reason);
+          continue;
+        }
+        Set<String> reached = reachedThrough(reason.subject(), excluded, grown, head, down);
+        if (reached.isEmpty()) {
+          rewritten.add(reason);
+        } else {
+          reached.forEach(u -> rewritten.add(down ? Reason.dependentOf(u) : Reason.dependencyOf(u)));
+        }
+      }
+      applies.put(unit, rewritten);
+    });
+    return new Selection(applies, grown.destroys(), grown.unmapped(), grown.ignored());
+  }
+
+  /** Units of the stack (not excluded) reached from an excluded unit over dependencies (or dependents) via excluded ones. */
+  private static Set<String> reachedThrough(
+      String start, Set<String> excluded, Selection grown, UnitGraph head, boolean dependencies) {
+    Set<String> reached = new TreeSet<>();
+    Set<String> seen = new java.util.HashSet<>();
+    java.util.Deque<String> pending = new java.util.ArrayDeque<>(List.of(start));
+    while (!pending.isEmpty()) {
+      String unit = pending.pop();
+      if (!seen.add(unit)) {
+        continue;
+      }
+      for (String next : dependencies ? head.dependencies(unit) : head.dependents(unit)) {
+        if (excluded.contains(next)) {
+          pending.push(next);
+        } else if (grown.applies().containsKey(next)) {
+          reached.add(next);
+        }
+      }
+    }
+    return reached;
   }
 }

@@ -2,7 +2,8 @@ package io.tglive.change;
 
 /**
  * Why a unit is in the stack, written {@code changed}, {@code added}, {@code deleted},
- * {@code reads:<file>}, {@code dependent-of:<unit>} or {@code dependency-of:<unit>}.
+ * {@code reads:<file>}, {@code probes:<file>} (the file appeared or disappeared where the
+ * configuration asks whether it exists), {@code dependent-of:<unit>} or {@code dependency-of:<unit>}.
  *
  * @param kind the relation
  * @param subject the file or unit it names; empty for changed, added and deleted
@@ -15,6 +16,7 @@ public record Reason(Kind kind, String subject) implements Comparable<Reason> {
     ADDED("added"),
     DELETED("deleted"),
     READS("reads"),
+    PROBES("probes"),
     DEPENDENT_OF("dependent-of"),
     DEPENDENCY_OF("dependency-of");
 
@@ -37,6 +39,11 @@ public record Reason(Kind kind, String subject) implements Comparable<Reason> {
   /** The unit reads this changed file. */
   public static Reason reads(String file) {
     return new Reason(Kind.READS, file);
+  }
+
+  /** The unit's configuration asks whether this added or deleted file (or a directory of it) exists. */
+  public static Reason probes(String file) {
+    return new Reason(Kind.PROBES, file);
   }
 
   /** The unit depends directly on this unit of the stack. */

@@ -1,7 +1,6 @@
 package io.tglive.change;
 
 import java.util.Collections;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -26,13 +25,6 @@ public record Selection(
     destroys = frozen(destroys);
     unmapped = Collections.unmodifiableSortedSet(new TreeSet<>(unmapped));
     ignored = Collections.unmodifiableSortedSet(new TreeSet<>(ignored));
-  }
-
-  /** This selection without the given units among its applies. */
-  public Selection withoutApplies(Set<String> units) {
-    SortedMap<String, SortedSet<Reason>> kept = new TreeMap<>(applies);
-    kept.keySet().removeAll(units);
-    return new Selection(kept, destroys, unmapped, ignored);
   }
 
   private static SortedMap<String, SortedSet<Reason>> frozen(SortedMap<String, SortedSet<Reason>> units) {

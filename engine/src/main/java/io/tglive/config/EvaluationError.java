@@ -38,9 +38,12 @@ final class EvaluationError extends RuntimeException {
     return new EvaluationError(range, detail, false, range != null);
   }
 
-  /** An error whose message already names its position, such as a syntax error in another file. */
+  /**
+   * An error whose message already names its position, such as a syntax error in another file:
+   * bad input for the whole repository, which {@code try} and {@code can} do not hide either.
+   */
   static EvaluationError positioned(String message) {
-    return new EvaluationError(null, message, true, true);
+    return new EvaluationError(null, message, false, true);
   }
 
   SourceRange range() {

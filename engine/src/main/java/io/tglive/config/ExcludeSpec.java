@@ -18,13 +18,23 @@ public record ExcludeSpec(
     actions = List.copyOf(actions);
   }
 
-  /** True when the unit is excluded for the given Terragrunt command. */
+  /**
+   * True when {@code run --all <command>} excludes the unit, as Terragrunt's discovery decides it
+   * ({@code IsActionListedInExclude}): {@code if} is true and {@code actions} holds {@code all},
+   * {@code all_except_output} (for any command but {@code output}) or the command, compared without
+   * case. {@code no_run} only concerns running the single unit directly, so it plays no part.
+   */
   public boolean excludes(String command) {
     if (!condition.orElse(false)) {
       return false;
     }
-    return actions.contains("all")
-        || actions.contains(command)
-        || (actions.contains("all_except_output") && !command.equals("output"));
+    for (String action : actions) {
+      if (action.equals("all")
+          || (action.equals("all_except_output") && !command.equalsIgnoreCase("output"))
+          || action.equalsIgnoreCase(command)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

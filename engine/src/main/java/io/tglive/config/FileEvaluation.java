@@ -50,8 +50,12 @@ final class FileEvaluation implements FunctionContext, ExpressionEvaluator.Roots
   private final Map<String, Attribute> localDefinitions = new LinkedHashMap<>();
   private final Map<String, Value> localValues = new HashMap<>();
   private final List<String> localsInProgress = new ArrayList<>();
+  /** The configuration that includes this file, when it is an included file; otherwise null. */
+  private FileEvaluation including;
   private List<Include> includes;
   private boolean resolvingIncludes;
+  private Map<String, Value> features;
+  private boolean resolvingFeatures;
   private Value configObject;
 
   private FileEvaluation(
@@ -102,6 +106,57 @@ final class FileEvaluation implements FunctionContext, ExpressionEvaluator.Roots
     for (Attribute local : localDefinitions.values()) {
       local(local.name(), local.range());
     }
+  }
+
+  /**
+   * Evaluates every attribute outside {@code locals} and {@code include} blocks ({@code inputs},
+   * {@code generate}, {@code remote_state}, {@code terraform} hooks and {@code extra_arguments},
+   * ...) so that every file they read is recorded, although Terragrunt's graph parse skips them. A
+   * failure there does not concern the graph: it is a diagnostic, and what was read up to it stays
+   * recorded.
+   */
+  void evaluateForReads() {
+    evaluateForReads(file.body(), null);
+  }
+
+  private void evaluateForReads(Body body, String blockType) {
+    for (Attribute attribute : body.attributes()) {
+      if (evaluatedForTheGraph(blockType, attribute.name())) {
+        continue;
+      }
+      try {
+        evaluate(attribute.value());
+      } catch (EvaluationError e) {
+        if (!e.recoverable()) {
+          throw e;
+        }
+        EvaluationError positioned = e.at(attribute.value().range());
+        session.diagnostics.add(new Diagnostic(
+            location(positioned.range() != null ? positioned.range() : attribute.range()),
+            attribute.name() + " cannot be evaluated, so files it reads may be missing from its reads: "
+                + positioned.detail()));
+      }
+    }
+    for (Block block : body.blocks()) {
+      boolean evaluatedAlready =
+          blockType == null && (block.type().equals("locals") || block.type().equals("include"));
+      if (!evaluatedAlready) {
+        evaluateForReads(block.body(), blockType == null ? block.type() : blockType + "." + block.type());
+      }
+    }
+  }
+
+  /** Attributes the graph evaluates (and whose problems it reports) before the reads pass. */
+  private static boolean evaluatedForTheGraph(String blockType, String attribute) {
+    if (blockType == null) {
+      return false;
+    }
+    return switch (blockType) {
+      case "dependency" -> attribute.equals("config_path") || attribute.equals("enabled");
+      case "dependencies", "exclude" -> true;
+      case "terraform" -> attribute.equals("source");
+      default -> false;
+    };
   }
 
   // --- locals ---------------------------------------------------------------------------------
@@ -224,6 +279,24 @@ final class FileEvaluation implements FunctionContext, ExpressionEvaluator.Roots
     return new Include(label, target, expose, strategy, block.range());
   }
 
+  /**
+   * The only include block, when it has no label: Terragrunt then binds {@code include} to the
+   * included configuration itself ({@code include.locals.x}); with several blocks a bare one is
+   * {@code include[""]}. Null otherwise.
+   */
+  private Include singleBareInclude() {
+    List<Include> own = includedAs != null ? List.of() : includes();
+    return own.size() == 1 && own.get(0).label.isEmpty() ? own.get(0) : null;
+  }
+
+  private Value exposedConfiguration(Include include, SourceRange range) {
+    if (!include.expose) {
+      String name = include.label.isEmpty() ? "include block without a label" : "include \"" + include.label + "\"";
+      throw new EvaluationError(range, "the " + name + " is not exposed; set expose = true to use its values");
+    }
+    return included(include).configObject();
+  }
+
   /** The included file of {@code include}, evaluated in this configuration's context. */
   FileEvaluation included(Include include) {
     if (include.evaluation == null) {
@@ -238,8 +311,78 @@ final class FileEvaluation implements FunctionContext, ExpressionEvaluator.Roots
                 + " but has an include block itself; only one level of include is allowed");
       }
       include.evaluation = new FileEvaluation(included, include.path, terragruntDir, include, session);
+      include.evaluation.including = this;
     }
     return include.evaluation;
+  }
+
+  // --- feature flags ----------------------------------------------------------------------------
+
+  /**
+   * The unit's feature flags as {@code feature.<name>}, each {@code {name, value}}: the {@code
+   * feature} blocks of the unit and of its includes (unless {@code no_merge}; the child's block
+   * wins), each valued by its override in {@link FeatureFlags#VARIABLE} or else its evaluated
+   * {@code default}. An included file sees the flags of the unit including it, as in Terragrunt.
+   */
+  private Map<String, Value> features() {
+    if (including != null) {
+      return including.features();
+    }
+    if (features != null) {
+      return features;
+    }
+    if (resolvingFeatures) {
+      throw EvaluationError.fatal(null, path + ": a feature default depends on the feature flags themselves");
+    }
+    resolvingFeatures = true;
+    try {
+      Map<String, Block> blocks = new LinkedHashMap<>();
+      Map<String, FileEvaluation> owners = new HashMap<>();
+      List<Include> own = includes();
+      for (Include include : own) {
+        if (include.strategy != MergeStrategy.NO_MERGE) {
+          FileEvaluation parent = included(include);
+          for (Block block : parent.file.body().blocks("feature")) {
+            blocks.put(featureName(block), block);
+            owners.put(featureName(block), parent);
+          }
+        }
+      }
+      for (Block block : file.body().blocks("feature")) {
+        blocks.put(featureName(block), block);
+        owners.put(featureName(block), this);
+      }
+      Map<String, String> overrides = FeatureFlags.overrides(session.environment);
+      Map<String, Value> values = new LinkedHashMap<>();
+      for (Map.Entry<String, Block> entry : blocks.entrySet()) {
+        String name = entry.getKey();
+        var defaultAttribute = entry.getValue().body().attribute("default");
+        Value defaultValue = defaultAttribute.map(a -> owners.get(name).evaluate(a.value())).orElse(null);
+        Value value;
+        if (overrides.containsKey(name)) {
+          value = FeatureFlags.typed(overrides.get(name), defaultValue, entry.getValue().range());
+        } else if (defaultValue == null) {
+          throw new EvaluationError(
+              entry.getValue().range(), "the feature flag \"" + name + "\" has no default and no override in "
+                  + FeatureFlags.VARIABLE);
+        } else {
+          value = defaultValue;
+        }
+        values.put(name, FeatureFlags.flag(name, value));
+      }
+      overrides.forEach((name, text) -> values.putIfAbsent(name, FeatureFlags.flag(name, Value.string(text))));
+      features = values;
+      return features;
+    } finally {
+      resolvingFeatures = false;
+    }
+  }
+
+  private static String featureName(Block block) {
+    if (block.labels().size() != 1) {
+      throw new EvaluationError(block.range(), "a feature block needs exactly one label, its name");
+    }
+    return block.labels().get(0);
   }
 
   // --- the configuration as a value -------------------------------------------------------------
@@ -306,9 +449,13 @@ final class FileEvaluation implements FunctionContext, ExpressionEvaluator.Roots
         return allLocals();
       case "include":
         {
+          Include bare = singleBareInclude();
+          if (bare != null) {
+            return exposedConfiguration(bare, range);
+          }
           Map<String, Value> exposed = new LinkedHashMap<>();
           for (Include include : includes()) {
-            if (include.expose && !include.label.isEmpty()) {
+            if (include.expose) {
               exposed.put(include.label, included(include).configObject());
             }
           }
@@ -319,7 +466,7 @@ final class FileEvaluation implements FunctionContext, ExpressionEvaluator.Roots
       case "values":
         return Value.unknown("values.* is only known when a stack generates the unit");
       case "feature":
-        return Value.unknown("feature flags can be overridden when Terragrunt runs");
+        return Value.object(features());
       default:
         throw new EvaluationError(range, "unknown variable \"" + name + "\"");
     }
@@ -331,19 +478,29 @@ final class FileEvaluation implements FunctionContext, ExpressionEvaluator.Roots
       case "local":
         return local(name, range);
       case "include":
-        for (Include include : includes()) {
-          if (include.label.equals(name)) {
-            if (!include.expose) {
-              throw new EvaluationError(
-                  range, "the include \"" + name + "\" is not exposed; set expose = true to use its values");
-            }
-            return included(include).configObject();
+        {
+          Include bare = singleBareInclude();
+          if (bare != null) {
+            return ExpressionEvaluator.Roots.super.attribute(root, name, range);
           }
+          for (Include include : includes()) {
+            if (include.label.equals(name)) {
+              return exposedConfiguration(include, range);
+            }
+          }
+          throw new EvaluationError(range, "there is no include block labelled \"" + name + "\"");
         }
-        throw new EvaluationError(range, "there is no include block labelled \"" + name + "\"");
       case "dependency":
         return Value.unknown(
             "the outputs of dependency \"" + name + "\" are not fetched while building the graph");
+      case "feature":
+        {
+          Value flag = features().get(name);
+          if (flag == null) {
+            throw new EvaluationError(range, "there is no feature block named \"" + name + "\"");
+          }
+          return flag;
+        }
       default:
         return ExpressionEvaluator.Roots.super.attribute(root, name, range);
     }
@@ -354,6 +511,11 @@ final class FileEvaluation implements FunctionContext, ExpressionEvaluator.Roots
   @Override
   public Path terragruntDir() {
     return terragruntDir;
+  }
+
+  @Override
+  public Path fileDirectory() {
+    return path.getParent();
   }
 
   @Override

@@ -14,6 +14,12 @@ interface FunctionContext {
    */
   Path terragruntDir();
 
+  /**
+   * The directory of the file being evaluated, from which Terraform's file functions ({@code
+   * file}, {@code templatefile}, ...) resolve relative paths: an included file's own directory.
+   */
+  Path fileDirectory();
+
   /** The directory of the unit that started the evaluation ({@code get_original_terragrunt_dir()}). */
   Path originalTerragruntDir();
 

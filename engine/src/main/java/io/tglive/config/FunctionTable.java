@@ -23,6 +23,7 @@ final class FunctionTable {
   private FunctionTable() {
     StandardFunctions.register(this);
     TerragruntFunctions.register(this);
+    FileFunctions.register(this);
   }
 
   /** Registers a function whose result is unknown when any argument contains an unknown. */

@@ -18,6 +18,25 @@ record SnapshotView(RepoTree tree, HclFileCache files, SnapshotCache cache, Dire
     return tree.root();
   }
 
+  /**
+   * The top level of the git work tree holding the snapshot ({@code get_repo_root()}): the root of
+   * a git snapshot, else the nearest directory at or above the root with a {@code .git} entry.
+   */
+  Optional<Path> gitTopLevel() {
+    if (tree instanceof io.tglive.repo.GitTree) {
+      return Optional.of(root());
+    }
+    if (exists(root().resolve(".git"))) {
+      return Optional.of(root());
+    }
+    for (Path directory = root().getParent(); directory != null; directory = directory.getParent()) {
+      if (java.nio.file.Files.exists(directory.resolve(".git"), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        return Optional.of(directory);
+      }
+    }
+    return Optional.empty();
+  }
+
   PathKind kind(Path path) {
     PathKind kind = cache.kinds.get(path);
     if (kind == null) {
@@ -124,6 +143,44 @@ record SnapshotView(RepoTree tree, HclFileCache files, SnapshotCache cache, Dire
     } catch (ConfigException e) {
       throw EvaluationError.positioned(e.getMessage());
     }
+  }
+
+  /** Most files a glob of {@code fileset} or {@code mark_glob_as_read} may list. */
+  static final int MAX_LISTED_FILES = 100_000;
+
+  /**
+   * Every regular file under {@code directory}, depth first, without descending into {@code .git},
+   * {@code .terraform} or {@code .terragrunt-cache}; empty if it is not a directory.
+   */
+  java.util.List<Path> filesUnder(Path directory) {
+    java.util.List<Path> files = new java.util.ArrayList<>();
+    java.util.ArrayDeque<Path> pending = new java.util.ArrayDeque<>();
+    if (isDirectory(directory)) {
+      pending.push(directory);
+    }
+    while (!pending.isEmpty()) {
+      Path current = pending.pop();
+      java.util.List<Path> entries;
+      try {
+        entries = tree.list(current);
+      } catch (IOException e) {
+        throw EvaluationError.fatal(null, "cannot list " + current + ": " + e.getMessage());
+      }
+      for (Path entry : entries) {
+        String name = entry.getFileName().toString();
+        PathKind kind = kind(entry);
+        if (kind == PathKind.FILE) {
+          files.add(entry);
+          if (files.size() > MAX_LISTED_FILES) {
+            throw new EvaluationError("more than " + MAX_LISTED_FILES + " files under " + directory);
+          }
+        } else if (kind == PathKind.DIRECTORY
+            && !name.equals(".git") && !name.equals(".terraform") && !name.equals(".terragrunt-cache")) {
+          pending.push(entry);
+        }
+      }
+    }
+    return files;
   }
 
   /** {@link #read} inside an evaluation. */

@@ -24,16 +24,23 @@ import java.util.Set;
  * with an explicit unknown value that propagates and is never guessed. Thread-safe: one evaluator
  * may serve many threads.
  *
- * <p>Error policy: a configuration Terragrunt would reject (syntax errors, unknown variables,
- * wrong function arguments, cyclic locals, a missing include) is a {@link ConfigException} naming
- * {@code file:line:column}. The one exception is an edge path: when a {@code config_path} or a
- * {@code dependencies.paths} entry cannot be evaluated (unknown, or failing), the edge becomes an
- * {@link UnresolvedEdge} with the reason, where Terragrunt silently drops it. Unsupported
- * functions yield unknown values plus a {@link Diagnostic}.
+ * <p>Error policy: a syntax error in the unit's file, cyclic locals or an I/O failure is a {@link
+ * ConfigException} naming {@code file:line:column}. Any other problem (a function failing, an
+ * unknown variable, a missing include or one whose path cannot be evaluated) makes that unit
+ * incomplete, not the repository: its configuration has a single {@link UnresolvedEdge} whose
+ * reason starts with {@link #UNEVALUABLE} and names {@code file:line:column}. When a {@code
+ * config_path} or a {@code dependencies.paths} entry cannot be evaluated (unknown, or failing),
+ * that edge alone becomes an {@link UnresolvedEdge} with the reason, where Terragrunt silently
+ * drops it. Unsupported functions yield unknown values plus a {@link Diagnostic}; attributes the
+ * graph does not need ({@code inputs}, ...) are evaluated only for the files they read, and their
+ * failures are diagnostics.
  */
 public final class TerragruntEvaluator {
 
   private static final String CONFIG_FILE = "terragrunt.hcl";
+
+  /** How the reason of the unresolved edge of a unit that cannot be evaluated starts. */
+  public static final String UNEVALUABLE = "the configuration cannot be evaluated, so its dependencies are unknown: ";
 
   private final SnapshotView snapshot;
   private final Map<String, String> environment;
@@ -82,35 +89,68 @@ public final class TerragruntEvaluator {
     Path file = directory.resolve(CONFIG_FILE);
     EvaluationSession session = new EvaluationSession(snapshot, environment, directory);
     session.reads.add(file);
-    FileEvaluation unit = FileEvaluation.configuration(hcl, file, session);
-    unit.evaluateAllLocals();
-    List<FileEvaluation.Include> includes = unit.includes();
     Set<Path> included = new LinkedHashSet<>();
-    GraphSpec spec = GraphSpec.of(unit);
-    for (int i = includes.size() - 1; i >= 0; i--) {
-      FileEvaluation.Include include = includes.get(i);
-      FileEvaluation parent = unit.included(include);
-      parent.evaluateAllLocals();
-      spec = IncludeMerger.merge(GraphSpec.of(parent), spec, include.strategy);
-    }
-    includes.forEach(include -> included.add(include.path));
+    try {
+      FileEvaluation unit = FileEvaluation.configuration(hcl, file, session);
+      List<FileEvaluation.Include> includes = unit.includes();
+      includes.forEach(include -> included.add(include.path));
+      unit.evaluateAllLocals();
+      GraphSpec spec = GraphSpec.of(unit);
+      for (int i = includes.size() - 1; i >= 0; i--) {
+        FileEvaluation.Include include = includes.get(i);
+        FileEvaluation parent = unit.included(include);
+        parent.evaluateAllLocals();
+        spec = IncludeMerger.merge(GraphSpec.of(parent), spec, include.strategy);
+      }
 
-    Map<Path, DependencyEdge> edges = new LinkedHashMap<>();
-    List<UnresolvedEdge> unresolved = new ArrayList<>();
-    for (GraphSpec.DependencySpec dependency : spec.dependencies().values()) {
-      dependencyEdge(directory, dependency, edges, unresolved);
+      Map<Path, DependencyEdge> edges = new LinkedHashMap<>();
+      List<UnresolvedEdge> unresolved = new ArrayList<>();
+      for (GraphSpec.DependencySpec dependency : spec.dependencies().values()) {
+        dependencyEdge(directory, dependency, edges, unresolved);
+      }
+      for (GraphSpec.Sourced paths : spec.dependencyPaths()) {
+        pathsEdges(directory, paths, edges, unresolved);
+      }
+      Optional<ExcludeSpec> exclude = Optional.ofNullable(spec.exclude()).map(TerragruntEvaluator::exclude);
+      Optional<String> source = terraformSource(directory, spec.terraformSource());
+      unit.evaluateForReads();
+      for (FileEvaluation.Include include : includes) {
+        unit.included(include).evaluateForReads();
+      }
+      return new UnitConfig(
+          directory,
+          new ArrayList<>(edges.values()),
+          unresolved,
+          exclude,
+          source,
+          included,
+          session.reads,
+          new ArrayList<>(session.diagnostics),
+          session.probes,
+          session.lookups);
+    } catch (EvaluationError e) {
+      if (!e.recoverable()) {
+        throw e;
+      }
+      return failed(directory, file, session, included, e);
     }
-    for (GraphSpec.Sourced paths : spec.dependencyPaths()) {
-      pathsEdges(directory, paths, edges, unresolved);
-    }
-    Optional<ExcludeSpec> exclude = Optional.ofNullable(spec.exclude()).map(TerragruntEvaluator::exclude);
-    Optional<String> source = terraformSource(directory, spec.terraformSource());
+  }
+
+  /**
+   * A unit whose configuration cannot be evaluated (a function fails, an include cannot be found):
+   * it stays in the graph with one unresolved edge carrying the error, so the unit, not the whole
+   * repository, is incomplete; what it read before the failure stays recorded.
+   */
+  private static UnitConfig failed(
+      Path directory, Path file, EvaluationSession session, Set<Path> included, EvaluationError e) {
+    Location where = e.range() != null ? FileEvaluation.location(e.range()) : new Location(file, 1);
+    UnresolvedEdge failure = new UnresolvedEdge(where, "", UNEVALUABLE + e.getMessage());
     return new UnitConfig(
         directory,
-        new ArrayList<>(edges.values()),
-        unresolved,
-        exclude,
-        source,
+        List.of(),
+        List.of(failure),
+        Optional.empty(),
+        Optional.empty(),
         included,
         session.reads,
         new ArrayList<>(session.diagnostics),

@@ -1,13 +1,12 @@
 package io.tglive.config;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Terragrunt's functions and Terraform's file-system functions: everything that reads the
- * evaluation context or the snapshot. Relative paths resolve from {@link
- * FunctionContext#terragruntDir()}, as in Terragrunt.
+ * Terragrunt's functions that read the evaluation context or the snapshot, except those that read
+ * files ({@link FileFunctions}). Relative paths resolve from {@link FunctionContext#terragruntDir()},
+ * as in Terragrunt.
  */
 final class TerragruntFunctions {
 
@@ -45,47 +44,32 @@ final class TerragruntFunctions {
     });
     t.strict("get_repo_root", c -> {
       c.expectArgs(0, 0);
-      return path(c.context().snapshot().root());
+      return path(repoRoot(c));
     });
     t.strict("get_path_from_repo_root", c -> {
       c.expectArgs(0, 0);
-      return Value.string(LexicalPaths.relative(c.context().snapshot().root(), c.context().terragruntDir()));
+      return Value.string(LexicalPaths.relative(repoRoot(c), c.context().terragruntDir()));
     });
     t.strict("get_path_to_repo_root", c -> {
       c.expectArgs(0, 0);
-      return Value.string(LexicalPaths.relative(c.context().terragruntDir(), c.context().snapshot().root()));
+      return Value.string(LexicalPaths.relative(c.context().terragruntDir(), repoRoot(c)));
     });
     t.strict("get_env", c -> {
       c.expectArgs(1, 2);
-      String value = c.context().environment().get(c.string(0));
+      String name = c.string(0);
+      String value = c.context().environment().get(name);
       if (value != null) {
         return Value.string(value);
       }
-      return c.args().size() == 2 ? Value.string(c.string(1)) : Value.string("");
+      if (c.args().size() == 1) {
+        // Terragrunt's EnvVarNotFoundError: without a default the variable is required.
+        throw c.error("the environment variable " + name + " is not set and no default is given");
+      }
+      return Value.string(c.string(1));
     });
     t.strict("abspath", c -> {
       c.expectArgs(1, 1);
       return path(resolve(c, 0));
-    });
-    t.strict("fileexists", c -> {
-      c.expectArgs(1, 1);
-      Path file = resolve(c, 0);
-      c.context().recordProbe(file);
-      return Value.bool(c.context().snapshot().isFile(file));
-    });
-    t.strict("file", c -> {
-      c.expectArgs(1, 1);
-      Path file = resolve(c, 0);
-      if (!c.context().snapshot().isFile(file)) {
-        throw c.argumentError(0, "no file exists at " + file);
-      }
-      c.context().recordRead(file);
-      return Value.string(new String(c.context().snapshot().readForEvaluation(file), StandardCharsets.UTF_8));
-    });
-    t.strict("mark_as_read", c -> {
-      c.expectArgs(1, 1);
-      c.context().recordRead(resolve(c, 0));
-      return c.arg(0);
     });
     t.strict("strcontains", c -> {
       c.expectArgs(2, 2);
@@ -103,6 +87,16 @@ final class TerragruntFunctions {
     Path start = c.context().terragruntDir();
     c.context().recordLookup(new ParentFolderLookup(start, name, MAX_FOLDERS_TO_CHECK));
     Optional<Path> found = c.context().snapshot().findInParentFolders(start, name, MAX_FOLDERS_TO_CHECK);
+    // The candidates up to the one found: one appearing or the found one disappearing changes the result.
+    for (Path candidate : new ParentFolderLookup(start, name, MAX_FOLDERS_TO_CHECK).candidates()) {
+      if (!candidate.startsWith(c.context().snapshot().root())) {
+        break;
+      }
+      c.context().recordProbe(candidate);
+      if (found.isPresent() && candidate.equals(found.get())) {
+        break;
+      }
+    }
     if (found.isPresent()) {
       return path(found.get());
     }
@@ -128,6 +122,11 @@ final class TerragruntFunctions {
       throw c.argumentError(0, "the configuration " + target + " does not exist");
     }
     return c.context().readTerragruntConfig(target, c.range());
+  }
+
+  private static Path repoRoot(Invocation c) {
+    return c.context().snapshot().gitTopLevel().orElseThrow(() ->
+        c.error(c.context().snapshot().root() + " is not inside a git repository"));
   }
 
   private static String includeName(Invocation c) {

@@ -3,6 +3,7 @@ package io.tglive.graph;
 import io.tglive.config.ConfigException;
 import io.tglive.config.DependencyEdge;
 import io.tglive.config.Diagnostic;
+import io.tglive.config.ExcludeSpec;
 import io.tglive.config.HclFileCache;
 import io.tglive.config.Location;
 import io.tglive.config.ParentFolderLookup;
@@ -307,8 +308,16 @@ public final class GraphLoader {
     }
     boolean excluded =
         config.exclude().map(e -> e.excludes("plan") || e.excludes("apply")).orElse(false);
-    UnitNode node =
-        new UnitNode(paths.relative(config.directory()), dependencies, excluded, reads, config.unresolved());
+    SortedSet<String> probes = new TreeSet<>();
+    for (Path probe : config.probes()) {
+      String relative = paths.relative(probe);
+      if (!relative.startsWith("../") && !relative.equals("..")) {
+        probes.add(relative);
+      }
+    }
+    UnitNode node = new UnitNode(
+        paths.relative(config.directory()), dependencies, excluded, reads, config.unresolved(), probes,
+        excluded && config.exclude().map(ExcludeSpec::excludeDependencies).orElse(false));
     return new Evaluation(
         directory, node, config.includes(), config.terraformSource().isPresent(), config.diagnostics(), null,
         keep ? config.reads() : Set.of(), keep ? config.probes() : Set.of(), keep ? config.lookups() : Set.of());

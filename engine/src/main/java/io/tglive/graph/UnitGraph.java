@@ -109,6 +109,23 @@ public final class UnitGraph {
     return node;
   }
 
+  /**
+   * The units a run excludes: those whose {@code exclude} block excludes them, and the direct
+   * dependencies of those that set {@code exclude_dependencies}, as Terragrunt's discovery does.
+   */
+  public SortedSet<String> excludedFromRuns() {
+    SortedSet<String> excluded = new TreeSet<>();
+    for (UnitNode node : units.values()) {
+      if (node.excluded()) {
+        excluded.add(node.path());
+        if (node.excludeDependencies()) {
+          excluded.addAll(dependencies(node.path()));
+        }
+      }
+    }
+    return excluded;
+  }
+
   /** Dependency directories without a unit, each with the units that reference it. */
   public SortedMap<String, SortedSet<String>> missing() {
     return missing;

@@ -18,17 +18,36 @@ import java.util.TreeSet;
  * @param excluded true when an {@code exclude} block excludes the unit
  * @param reads every file the unit's configuration reads, including its own {@code terragrunt.hcl}
  * @param unresolved dependency edges whose path could not be evaluated
+ * @param probes paths inside the repository, beyond {@code reads}, whose appearance or
+ *     disappearance changes the configuration: {@code fileexists} and {@code
+ *     read_terragrunt_config} targets, and the {@code find_in_parent_folders} candidates up to the
+ *     one found
+ * @param excludeDependencies true when the unit is excluded and its {@code exclude} block sets
+ *     {@code exclude_dependencies}: its direct dependencies are excluded from runs too
  */
 public record UnitNode(
     String path,
     SortedMap<String, Location> dependencies,
     boolean excluded,
     SortedSet<String> reads,
-    List<UnresolvedEdge> unresolved) {
+    List<UnresolvedEdge> unresolved,
+    SortedSet<String> probes,
+    boolean excludeDependencies) {
 
   public UnitNode {
     dependencies = Collections.unmodifiableSortedMap(new TreeMap<>(dependencies));
     reads = Collections.unmodifiableSortedSet(new TreeSet<>(reads));
     unresolved = List.copyOf(unresolved);
+    probes = Collections.unmodifiableSortedSet(new TreeSet<>(probes));
+  }
+
+  /** A unit without probes. */
+  public UnitNode(
+      String path,
+      SortedMap<String, Location> dependencies,
+      boolean excluded,
+      SortedSet<String> reads,
+      List<UnresolvedEdge> unresolved) {
+    this(path, dependencies, excluded, reads, unresolved, new TreeSet<>(), false);
   }
 }

@@ -36,6 +36,18 @@ public final class StackBuilder {
   /** The stack of a selection; fails if a deleted unit is still a dependency at head or the order has a cycle. */
   public static DeployStack build(Selection selection, UnitGraph base, UnitGraph head, AccountMapping accounts)
       throws StackException {
+    return build(selection, base, head, accounts, Set.of());
+  }
+
+  /**
+   * Like {@link #build(Selection, UnitGraph, UnitGraph, AccountMapping)}, where the {@code
+   * excluded} units (pulled into the stack, then kept out by their {@code exclude} blocks) pass
+   * waits on: an apply waits for the applies it depends on through excluded units, so a dependent of
+   * an excluded unit never runs before the change that pulled it in.
+   */
+  public static DeployStack build(
+      Selection selection, UnitGraph base, UnitGraph head, AccountMapping accounts, Set<String> excluded)
+      throws StackException {
     failOnDeletedInUse(base, head);
     Set<String> applies = selection.applies().keySet();
     Set<String> destroys = selection.destroys().keySet();
@@ -55,7 +67,7 @@ public final class StackBuilder {
     Map<String, SortedSet<String>> after = new TreeMap<>();
     for (String unit : members) {
       SortedSet<String> waits = applies.contains(unit)
-          ? within(head.dependencies(unit), applies)
+          ? within(dependenciesThrough(head, unit, excluded), applies)
           : within(base.dependents(unit), members);
       if (applies.contains(unit) && base.contains(unit)) {
         waits.addAll(within(base.dependents(unit), destroys));
@@ -102,6 +114,24 @@ public final class StackBuilder {
       }
     }
     return new DeployStack(units, order);
+  }
+
+  /** The direct dependencies of {@code unit}, with those of excluded ones in place of them, transitively. */
+  private static Set<String> dependenciesThrough(UnitGraph head, String unit, Set<String> excluded) {
+    Set<String> result = new TreeSet<>();
+    Set<String> seen = new java.util.HashSet<>();
+    Deque<String> pending = new ArrayDeque<>(head.dependencies(unit));
+    while (!pending.isEmpty()) {
+      String dependency = pending.pop();
+      if (!seen.add(dependency)) {
+        continue;
+      }
+      result.add(dependency);
+      if (excluded.contains(dependency)) {
+        pending.addAll(head.dependencies(dependency));
+      }
+    }
+    return result;
   }
 
   /** Every unit at head that still depends on a unit only the base has is an error naming both. */

@@ -90,14 +90,10 @@ public final class StackPlanner {
         baseGraph.graph(), headGraph.graph(), files, IgnoreRules.of(settings.ignore()));
     Selection grown = Closure.expand(
         selected, headGraph.graph(), request.includeDependents(), request.includeDependencies());
-    SortedSet<String> excluded = new TreeSet<>();
-    for (String unit : grown.applies().keySet()) {
-      if (headGraph.graph().unit(unit).excluded()) {
-        excluded.add(unit);
-      }
-    }
-    DeployStack stack = StackBuilder.build(grown.withoutApplies(excluded), baseGraph.graph(), headGraph.graph(),
-        request.accounts().orElse(settings.accounts()));
+    SortedSet<String> excluded = new TreeSet<>(grown.applies().keySet());
+    excluded.retainAll(headGraph.graph().excludedFromRuns());
+    DeployStack stack = StackBuilder.build(Closure.withoutExcluded(grown, excluded, headGraph.graph()),
+        baseGraph.graph(), headGraph.graph(), request.accounts().orElse(settings.accounts()), excluded);
 
     List<StackResult.Unresolved> unresolved = new ArrayList<>();
     unresolved(headGraph.graph(), headTree.root(), "head", headGraph.graph().units().keySet(), unresolved);
@@ -109,8 +105,10 @@ public final class StackPlanner {
           .map(file -> file + ": terragrunt.stack.hcl is not supported; its units are not in the stack")
           .forEach(warnings::add);
     }
+    SortedSet<String> missing = new TreeSet<>();
+    headGraph.graph().missing().forEach((target, referrers) -> referrers.forEach(unit -> missing.add(unit + " -> " + target)));
     return new StackResult(base.name(), head.name(), request.diff(), stack, grown.unmapped(), grown.ignored(), excluded,
-        unresolved, List.copyOf(warnings));
+        unresolved, List.copyOf(warnings), missing);
   }
 
   private static Repository open(Path repo) throws StackException, IOException {
@@ -163,7 +161,7 @@ public final class StackPlanner {
       for (UnresolvedEdge edge : unit.unresolved()) {
         Path file = edge.location().file();
         found.add(new StackResult.Unresolved(path, file.isAbsolute() ? RepoPaths.relative(root, file) : file.toString(),
-            edge.location().line(), edge.expression(), tree));
+            edge.location().line(), edge.expression(), tree, edge.reason()));
       }
     }
     found.sort(Comparator.comparing(StackResult.Unresolved::unit).thenComparing(StackResult.Unresolved::file)

@@ -66,16 +66,26 @@ final class ConfigFixture {
     return local(unit, "v");
   }
 
-  /** The message of the ConfigException that evaluating a fresh unit with this content raises. */
+  /**
+   * The error that evaluating a fresh unit with this content reports: the message of the
+   * ConfigException it raises, or the reason of the unresolved edge that marks the unit as not
+   * evaluable.
+   */
   String error(String content) {
     String unit = "broken/b" + (++probes);
     unit(unit, content);
+    UnitConfig config;
     try {
-      evaluate(unit);
+      config = evaluate(unit);
     } catch (ConfigException e) {
       return e.getMessage();
     }
-    throw new AssertionError("expected a ConfigException for\n" + content);
+    for (UnresolvedEdge edge : config.unresolved()) {
+      if (edge.reason().startsWith(TerragruntEvaluator.UNEVALUABLE)) {
+        return edge.reason();
+      }
+    }
+    throw new AssertionError("expected an error for\n" + content);
   }
 
   static Value str(String s) {

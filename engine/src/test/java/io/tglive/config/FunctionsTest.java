@@ -47,6 +47,7 @@ class FunctionsTest {
 
   @Test
   void directoryFunctionsDescribeTheUnitAndTheRepository() throws Exception {
+    repo.directory(".git");
     repo.unit("live/dev/app", "locals {\n  tg = get_terragrunt_dir()\n  orig = get_original_terragrunt_dir()\n  parent = get_parent_terragrunt_dir()\n  root = get_repo_root()\n  from = get_path_from_repo_root()\n  to = get_path_to_repo_root()\n  rel_to = path_relative_to_include()\n  rel_from = path_relative_from_include()\n}\n");
     String dir = repo.path("live/dev/app").toString();
     assertThat(repo.local("live/dev/app", "tg")).isEqualTo(str(dir));
@@ -73,7 +74,26 @@ class FunctionsTest {
     repo.environment.put("REGION", "eu-west-1");
     assertThat(repo.eval("get_env(\"REGION\")")).isEqualTo(str("eu-west-1"));
     assertThat(repo.eval("get_env(\"NOT_SET\", \"fallback\")")).isEqualTo(str("fallback"));
-    assertThat(repo.eval("get_env(\"NOT_SET\")")).isEqualTo(str(""));
+  }
+
+  @Test
+  void getEnvWithoutADefaultFailsForAnUnsetVariableAsTerragruntDoes() {
+    assertThat(repo.error("locals {\n  x = get_env(\"TGLIVE_NOT_SET\")\n}\n"))
+        .endsWith("terragrunt.hcl:2:7: get_env: the environment variable TGLIVE_NOT_SET is not set and no default is given");
+  }
+
+  @Test
+  void getRepoRootIsTheGitTopLevelEvenAboveTheScannedDirectory() throws Exception {
+    repo.directory(".git");
+    ConfigFixture live = new ConfigFixture(repo.root.resolve("live"));
+    live.unit("dev/app", "locals {\n  root = get_repo_root()\n  from = get_path_from_repo_root()\n}\n");
+    assertThat(live.local("dev/app", "root")).isEqualTo(str(repo.root.toString()));
+    assertThat(live.local("dev/app", "from")).isEqualTo(str("live/dev/app"));
+  }
+
+  @Test
+  void getRepoRootOutsideAGitRepositoryIsAnErrorOfTheUnit() {
+    assertThat(repo.error("locals {\n  x = get_repo_root()\n}\n")).contains("is not inside a git repository");
   }
 
   @Test
@@ -191,14 +211,14 @@ class FunctionsTest {
 
   @Test
   void unsupportedFunctionsAreUnknownWithADiagnostic() throws Exception {
-    repo.unit("live/app", "locals {\n  secrets = yamldecode(sops_decrypt_file(\"s.yaml\"))\n}\ndependency \"db\" {\n  config_path = local.secrets.db_path\n}\n");
+    repo.unit("live/app", "locals {\n  account = get_aws_account_id()\n}\ndependency \"db\" {\n  config_path = \"../${local.account}/db\"\n}\n");
     UnitConfig config = repo.evaluate("live/app");
     assertThat(config.diagnostics()).extracting(Diagnostic::toString)
-        .containsExactly(repo.path("live/app/terragrunt.hcl") + ":2: unsupported function \"sops_decrypt_file\"; its result is unknown");
+        .containsExactly(repo.path("live/app/terragrunt.hcl") + ":2: unsupported function \"get_aws_account_id\"; its result is unknown");
     assertThat(config.dependencies()).isEmpty();
     assertThat(config.unresolved()).singleElement().satisfies(u -> {
-      assertThat(u.expression()).isEqualTo("local.secrets.db_path");
-      assertThat(u.reason()).contains("sops_decrypt_file");
+      assertThat(u.expression()).isEqualTo("\"../${local.account}/db\"");
+      assertThat(u.reason()).contains("get_aws_account_id");
     });
   }
 

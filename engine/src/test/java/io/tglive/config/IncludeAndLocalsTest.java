@@ -155,4 +155,28 @@ class IncludeAndLocalsTest {
       assertThat(e.actions()).containsExactly("plan");
     });
   }
+
+  @Test
+  void aSingleExposedBareIncludeIsBoundAsTheIncludedConfigurationItself() throws Exception {
+    repo.file("live/root.hcl", "locals {\n  region = \"eu\"\n}\ninputs = {\n  team = \"core\"\n}\n");
+    repo.unit("live/app", "include {\n  path = find_in_parent_folders(\"root.hcl\")\n  expose = true\n}\nlocals {\n  region = include.locals.region\n  team = include.inputs.team\n}\n");
+    assertThat(repo.local("live/app", "region")).isEqualTo(str("eu"));
+    assertThat(repo.local("live/app", "team")).isEqualTo(str("core"));
+  }
+
+  @Test
+  void aBareIncludeNextToLabelledOnesIsIncludeOfTheEmptyString() throws Exception {
+    repo.file("live/root.hcl", "locals {\n  region = \"eu\"\n}\n");
+    repo.file("live/env.hcl", "locals {\n  env = \"prod\"\n}\n");
+    repo.unit("live/app", "include {\n  path = find_in_parent_folders(\"root.hcl\")\n  expose = true\n}\ninclude \"env\" {\n  path = find_in_parent_folders(\"env.hcl\")\n  expose = true\n}\nlocals {\n  region = include[\"\"].locals.region\n  env = include.env.locals.env\n}\n");
+    assertThat(repo.local("live/app", "region")).isEqualTo(str("eu"));
+    assertThat(repo.local("live/app", "env")).isEqualTo(str("prod"));
+  }
+
+  @Test
+  void aBareIncludeThatIsNotExposedCannotBeReferenced() {
+    repo.file("root.hcl", "locals {\n  region = \"eu\"\n}\n");
+    assertThat(repo.error("include {\n  path = find_in_parent_folders(\"root.hcl\")\n}\nlocals {\n  region = include.locals.region\n}\n"))
+        .contains("the include block without a label is not exposed");
+  }
 }

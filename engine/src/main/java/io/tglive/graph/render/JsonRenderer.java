@@ -17,7 +17,7 @@ import java.util.SortedSet;
 /**
  * The graph as one JSON document with a fixed key order: {@code units} (path, dependencies,
  * excluded, reads), {@code missing} (path, referencedBy), {@code unresolved} (unit, file, line,
- * expression) and {@code order} (run-order levels). Paths are repository-relative with {@code /}
+ * expression, reason) and {@code order} (run-order levels). Paths are repository-relative with {@code /}
  * separators and every list is sorted, so equal graphs give equal bytes.
  */
 public final class JsonRenderer {
@@ -64,7 +64,7 @@ public final class JsonRenderer {
   }
 
   /** One unresolved edge of a unit, with its file relative to the repository. */
-  private record Unresolved(String unit, String file, int line, String expression) {}
+  private record Unresolved(String unit, String file, int line, String expression, String reason) {}
 
   private static void writeUnresolved(JsonGenerator json, UnitGraph graph, Path root)
       throws IOException {
@@ -73,7 +73,7 @@ public final class JsonRenderer {
       for (UnresolvedEdge edge : unit.unresolved()) {
         Path file = edge.location().file();
         String name = file.isAbsolute() ? RepoPaths.relative(root, file) : file.toString();
-        all.add(new Unresolved(unit.path(), name, edge.location().line(), edge.expression()));
+        all.add(new Unresolved(unit.path(), name, edge.location().line(), edge.expression(), edge.reason()));
       }
     }
     all.sort(
@@ -88,6 +88,7 @@ public final class JsonRenderer {
       json.writeStringField("file", edge.file());
       json.writeNumberField("line", edge.line());
       json.writeStringField("expression", edge.expression());
+      json.writeStringField("reason", edge.reason());
       json.writeEndObject();
     }
     json.writeEndArray();

@@ -52,7 +52,8 @@ public final class TextRenderer {
         Path file = edge.location().file();
         String name = file.isAbsolute() ? RepoPaths.relative(root, file) : file.toString();
         out.append("  ").append(unit.path()).append(": ").append(name).append(':')
-            .append(edge.location().line()).append(": ").append(edge.expression()).append('\n');
+            .append(edge.location().line()).append(": ")
+            .append(edge.expression().isEmpty() ? edge.reason() : edge.expression()).append('\n');
       }
     }
     return out.toString();

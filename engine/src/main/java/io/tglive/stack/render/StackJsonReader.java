@@ -42,12 +42,13 @@ public final class StackJsonReader {
     List<StackResult.Unresolved> unresolved = new ArrayList<>();
     for (JsonNode edge : required(root, "unresolved")) {
       unresolved.add(new StackResult.Unresolved(text(edge, "unit"), text(edge, "file"), required(edge, "line").asInt(),
-          text(edge, "expression"), text(edge, "tree")));
+          text(edge, "expression"), text(edge, "tree"), edge.has("reason") ? text(edge, "reason") : ""));
     }
+    JsonNode missing = root.get("missing");
     return new StackResult(text(root, "base"), text(root, "head"), DiffMode.fromLabel(text(root, "diff")),
         new DeployStack(units, order), new TreeSet<>(strings(required(root, "unmapped"))),
         new TreeSet<>(strings(required(root, "ignored"))), new TreeSet<>(strings(required(root, "excluded"))),
-        unresolved, List.of());
+        unresolved, List.of(), missing == null ? new TreeSet<>() : new TreeSet<>(strings(missing)));
   }
 
   private static StackUnit unit(JsonNode unit) {

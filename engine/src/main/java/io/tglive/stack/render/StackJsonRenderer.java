@@ -11,7 +11,8 @@ import java.io.IOException;
 /**
  * The stack as one JSON document with a fixed key order, documented in {@code docs/change-detection.md}:
  * {@code base}, {@code head}, {@code diff}, {@code units}, {@code unmapped}, {@code ignored},
- * {@code excluded}, {@code unresolved}, {@code order}. Every list is sorted, so equal stacks give equal bytes.
+ * {@code excluded}, {@code unresolved} (with each {@code reason}), {@code missing}, {@code complete},
+ * {@code order}. Every list is sorted, so equal stacks give equal bytes.
  */
 public final class StackJsonRenderer {
 
@@ -43,9 +44,13 @@ public final class StackJsonRenderer {
         json.writeStringField("file", edge.file());
         json.writeNumberField("line", edge.line());
         json.writeStringField("expression", edge.expression());
+        json.writeStringField("reason", edge.reason());
         json.writeEndObject();
       }
       json.writeEndArray();
+      json.writeFieldName("missing");
+      JsonDocument.writeStrings(json, result.missing());
+      json.writeBooleanField("complete", result.complete());
       JsonDocument.writeLevels(json, "order", result.stack().order());
       json.writeEndObject();
     });

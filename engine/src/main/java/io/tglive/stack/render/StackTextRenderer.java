@@ -43,16 +43,16 @@ public final class StackTextRenderer {
         }
       }
     }
-    list(out, "unmapped (no unit reads them)", result.unmapped());
+    list(out, "unmapped (no unit owns, reads or probes them; the stack may be incomplete)", result.unmapped());
     list(out, "ignored", result.ignored());
     list(out, "excluded (their exclude block keeps them out of plan and apply)", result.excluded());
     if (!result.unresolved().isEmpty()) {
       out.append("unresolved dependency paths (the stack may be incomplete):\n");
       for (StackResult.Unresolved edge : result.unresolved()) {
-        out.append("  ").append(edge.file()).append(':').append(edge.line()).append(" (").append(edge.tree())
-            .append("): ").append(edge.expression()).append('\n');
+        out.append("  ").append(edge).append('\n');
       }
     }
+    list(out, "missing dependencies (no unit at the target; the stack may be incomplete)", result.missing());
     return out.toString();
   }
 

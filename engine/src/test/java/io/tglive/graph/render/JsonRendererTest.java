@@ -41,7 +41,7 @@ class JsonRendererTest {
     assertThat(tree.get("units").get(2).get("excluded").asBoolean()).isTrue();
     assertThat(tree.get("missing").toString()).isEqualTo("[{\"path\":\"../common/dns\",\"referencedBy\":[\"app\"]}]");
     assertThat(tree.get("unresolved").toString())
-        .isEqualTo("[{\"unit\":\"dyn\",\"file\":\"dyn/terragrunt.hcl\",\"line\":3,\"expression\":\"local.x ? \\\"../a\\\" : \\\"../b\\\"\"}]");
+        .isEqualTo("[{\"unit\":\"dyn\",\"file\":\"dyn/terragrunt.hcl\",\"line\":3,\"expression\":\"local.x ? \\\"../a\\\" : \\\"../b\\\"\",\"reason\":\"unknown\"}]");
     assertThat(tree.get("order").toString()).isEqualTo("[[\"dyn\",\"vpc\"],[\"app\"]]");
   }
 

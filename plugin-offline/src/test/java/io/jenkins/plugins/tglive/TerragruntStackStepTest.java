@@ -272,7 +272,7 @@ class TerragruntStackStepTest {
 
     assertThat(units).extracting(unit -> unit.get("path")).contains("live/dyn");
     assertThat(log()).contains(
-        "terragruntStack: warning: 1 dependency path(s) did not resolve; the stack may be incomplete\n");
+        "terragruntStack: warning: the stack may be incomplete: 1 reason(s) listed above\n");
     assertThat(storedAction().getUnits()).isEqualTo(units);
   }
 

@@ -29,9 +29,11 @@ final class TerragruntStackCallable extends MasterToSlaveFileCallable<Terragrunt
     try {
       CiStackResult planned = request.plan(repo.toPath());
       StackResult result = planned.result();
+      ArrayList<String> warnings = new ArrayList<>(result.warnings());
+      result.incompleteness().forEach(line -> warnings.add("incomplete: " + line));
       return new Outcome(result.complete() ? Outcome.COMPLETE : Outcome.INCOMPLETE, null, planned.revisions(),
           planned.accounts().description(), result.base(), result.head(), StackJsonRenderer.render(result),
-          StackTextRenderer.render(result), new ArrayList<>(result.warnings()), result.unresolved().size());
+          StackTextRenderer.render(result), warnings, result.incompleteness().size());
     } catch (StackException | IllegalArgumentException e) {
       return new Outcome(Outcome.ERROR, e.getMessage(), null, null, null, null, null, null, new ArrayList<>(), 0);
     }
@@ -40,7 +42,7 @@ final class TerragruntStackCallable extends MasterToSlaveFileCallable<Terragrunt
   /**
    * What the agent sends back: JDK types only, as the controller's class filter requires.
    *
-   * @param status {@link #COMPLETE}, {@link #INCOMPLETE} (some dependency paths did not resolve) or {@link #ERROR}
+   * @param status {@link #COMPLETE}, {@link #INCOMPLETE} (see {@code StackResult#complete}) or {@link #ERROR}
    * @param error why there is no stack, for {@link #ERROR}
    * @param revisions which base and head were compared and why
    * @param accounts where the accounts and voters came from
@@ -48,8 +50,9 @@ final class TerragruntStackCallable extends MasterToSlaveFileCallable<Terragrunt
    * @param head full sha of the head
    * @param json the stack as JSON
    * @param text the stack for the build log
-   * @param warnings non-fatal findings, one line each
-   * @param unresolved how many dependency paths did not resolve
+   * @param warnings non-fatal findings, then each reason the stack may be incomplete, one line each
+   * @param unresolved how many reasons the stack may be incomplete (unresolved paths or units,
+   *     missing dependency targets, changed files that select nothing)
    */
   record Outcome(int status, String error, String revisions, String accounts, String base, String head, String json,
       String text, ArrayList<String> warnings, int unresolved) implements Serializable {

@@ -236,8 +236,8 @@ public final class TerragruntStackStep extends Step {
       log.print(outcome.text());
       outcome.warnings().forEach(warning -> log.println("terragruntStack: warning: " + warning));
       if (outcome.status() == TerragruntStackCallable.Outcome.INCOMPLETE) {
-        log.println("terragruntStack: warning: " + outcome.unresolved()
-            + " dependency path(s) did not resolve; the stack may be incomplete");
+        log.println("terragruntStack: warning: the stack may be incomplete: " + outcome.unresolved()
+            + " reason(s) listed above");
       }
       for (TerragruntStackAction recorded : run.getActions(TerragruntStackAction.class)) {
         if (recorded.getDir().equals(step.dir)) {
