@@ -107,12 +107,12 @@ final class CollectionFunctions {
     });
     t.terraform("distinct", c -> {
       c.expectArgs(1, 1);
-      return Value.list(new ArrayList<>(new LinkedHashSet<>(c.elements(0))));
+      return Value.list(new ArrayList<>(new LinkedHashSet<>(homogeneous(c, 0))));
     });
     t.terraform("sort", c -> {
       c.expectArgs(1, 1);
       List<String> strings = new ArrayList<>();
-      for (Value v : c.elements(0)) {
+      for (Value v : homogeneous(c, 0)) {
         if (v instanceof NullValue) {
           throw c.argumentError(0, "given list element is null; a null value cannot be used as a string");
         }
@@ -132,7 +132,7 @@ final class CollectionFunctions {
     });
     t.terraform("toset", c -> {
       c.expectArgs(1, 1);
-      return c.arg(0) instanceof NullValue ? Value.NULL : new SetValue(new LinkedHashSet<>(c.elements(0)));
+      return c.arg(0) instanceof NullValue ? Value.NULL : new SetValue(new LinkedHashSet<>(homogeneous(c, 0)));
     });
     t.terraform("transpose", c -> {
       c.expectArgs(1, 1);
@@ -255,7 +255,7 @@ final class CollectionFunctions {
     });
     t.terraform("index", c -> {
       c.expectArgs(2, 2);
-      int at = c.elements(0).indexOf(c.arg(1));
+      int at = homogeneous(c, 0).indexOf(c.arg(1));
       if (at < 0) {
         throw c.error("item not found");
       }
@@ -264,7 +264,7 @@ final class CollectionFunctions {
     t.terraformLenient("one", c -> {
       c.expectArgs(1, 1);
       if (c.arg(0) instanceof NullValue) {
-        return Value.NULL;
+        throw c.argumentError(0, "argument must not be null");
       }
       List<Value> list = c.elements(0);
       if (list.size() > 1) {
@@ -297,39 +297,52 @@ final class CollectionFunctions {
       c.expectArgs(1, Integer.MAX_VALUE);
       Set<Value> out = new LinkedHashSet<>();
       for (int i = 0; i < c.args().size(); i++) {
-        out.addAll(c.elements(i));
+        out.addAll(homogeneous(c, i));
         EvaluationBudget.checkCollection(out.size());
       }
       return new SetValue(out);
     });
     t.terraform("setintersection", c -> {
       c.expectArgs(1, Integer.MAX_VALUE);
-      Set<Value> out = new LinkedHashSet<>(c.elements(0));
+      Set<Value> out = new LinkedHashSet<>(homogeneous(c, 0));
       for (int i = 1; i < c.args().size(); i++) {
-        out.retainAll(new LinkedHashSet<>(c.elements(i)));
+        out.retainAll(new LinkedHashSet<>(homogeneous(c, i)));
       }
       return new SetValue(out);
     });
     t.terraform("setsubtract", c -> {
       c.expectArgs(2, 2);
-      Set<Value> out = new LinkedHashSet<>(c.elements(0));
-      out.removeAll(new LinkedHashSet<>(c.elements(1)));
+      Set<Value> out = new LinkedHashSet<>(homogeneous(c, 0));
+      out.removeAll(new LinkedHashSet<>(homogeneous(c, 1)));
       return new SetValue(out);
     });
   }
 
-  /** alltrue (all = true) and anytrue: a known deciding element wins over unknown ones. */
+  /**
+   * alltrue (all = true) and anytrue, as Terragrunt's Terraform 0.15 implements them: alltrue is
+   * unknown at the first unknown element unless a false came before; anytrue is true when any
+   * known element is true, else unknown when an element is unknown.
+   */
   private static Value truth(Invocation c, boolean all) {
     c.expectArgs(1, 1);
-    Value result = Value.bool(all);
+    UnknownValue unknown = null;
     for (Value v : c.elements(0)) {
       if (v instanceof UnknownValue u) {
-        result = u;
+        if (all) {
+          return u;
+        }
+        unknown = u;
+        continue;
+      }
+      if (v instanceof NullValue) {
+        if (all) {
+          return Value.FALSE;
+        }
         continue;
       }
       boolean b;
       try {
-        b = !(v instanceof NullValue) && v.asBool();
+        b = v.asBool();
       } catch (EvaluationError e) {
         throw c.argumentError(0, e.detail());
       }
@@ -337,7 +350,31 @@ final class CollectionFunctions {
         return Value.bool(!all);
       }
     }
-    return result;
+    return unknown != null ? unknown : Value.bool(all);
+  }
+
+  /**
+   * The elements of a list argument converted to one element type, as cty converts a tuple passed
+   * where a list or set is expected: {@code [1, "1"]} becomes {@code ["1", "1"]}.
+   */
+  static List<Value> homogeneous(Invocation c, int index) {
+    List<Value> elements = c.elements(index);
+    ConditionalTypes.Type element = ConditionalTypes.Type.DYNAMIC;
+    for (Value v : elements) {
+      element = ConditionalTypes.unify(element, ConditionalTypes.typeOf(v));
+      if (element == null) {
+        throw c.argumentError(index, "all elements must have the same type");
+      }
+    }
+    List<Value> out = new ArrayList<>(elements.size());
+    try {
+      for (Value v : elements) {
+        out.add(ConditionalTypes.convert(v, element));
+      }
+    } catch (EvaluationError e) {
+      throw c.argumentError(index, e.detail());
+    }
+    return out;
   }
 
   private static List<Value> elementsOf(Invocation c, int index, Value v) {

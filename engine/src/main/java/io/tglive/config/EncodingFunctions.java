@@ -1,6 +1,5 @@
 package io.tglive.config;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -8,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tglive.config.Value.NumberValue;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
@@ -27,15 +25,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 
 /** Terraform's encoding functions: JSON, YAML, CSV, base64, URL, hashes and {@code uuidv5}. */
 final class EncodingFunctions {
 
   private static final ObjectMapper JSON = new ObjectMapper()
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   static {
     JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
@@ -71,7 +67,6 @@ final class EncodingFunctions {
     t.terraform("csvdecode", c -> CsvDecoder.decode(c, StandardFunctions.oneString(c)));
     t.terraform("base64encode", c -> Value.string(base64(StandardFunctions.oneString(c).getBytes(StandardCharsets.UTF_8))));
     t.terraform("base64decode", c -> Value.string(utf8(c, 0, unbase64(c, StandardFunctions.oneString(c)))));
-    t.terraform("base64gzip", c -> Value.string(base64(gzip(StandardFunctions.oneString(c)))));
     t.terraform("base64gunzip", c -> Value.string(utf8(c, 0, gunzip(c, unbase64(c, StandardFunctions.oneString(c))))));
     t.terraform("textencodebase64", c -> {
       c.expectArgs(2, 2);
@@ -154,16 +149,6 @@ final class EncodingFunctions {
     } catch (CharacterCodingException e) {
       throw c.argumentError(index, "the result of decoding the provided string is not valid UTF-8");
     }
-  }
-
-  private static byte[] gzip(String text) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-      gz.write(text.getBytes(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new IllegalStateException("in-memory gzip failed", e);
-    }
-    return out.toByteArray();
   }
 
   private static byte[] gunzip(Invocation c, byte[] bytes) {

@@ -230,16 +230,16 @@ final class ExpressionEvaluator {
     }
   }
 
-  /** The value of an untaken branch, for its type: null when it fails; no diagnostics are recorded. */
+  /**
+   * The value of an untaken branch, for its type: null when it fails (HCL discards that branch's
+   * errors, even an unknown function); no diagnostics are recorded.
+   */
   private Value quietly(Expression e, Binding b) {
     quiet++;
     recovering++;
     try {
       return eval(e, b);
     } catch (EvaluationError error) {
-      if (!error.recoverable() && !error.isBudget()) {
-        throw error;
-      }
       return null;
     } finally {
       quiet--;

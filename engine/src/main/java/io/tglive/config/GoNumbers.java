@@ -1,6 +1,7 @@
 package io.tglive.config;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 
 /**
  * Go's {@code big.Float} text formats ({@code %e %E %f %g %G}) over exact decimals: a number is a
@@ -83,7 +84,8 @@ final class GoNumbers {
    * meaning "shortest" for {@code g}/{@code G} and 6 for {@code e}/{@code E}/{@code f}.
    */
   static String format(BigDecimal nonNegative, char mode, int precision) {
-    Decimal d = new Decimal(nonNegative);
+    boolean shortestForm = precision < 0 && (mode == 'g' || mode == 'G');
+    Decimal d = new Decimal(shortestForm ? nonNegative : binary512(nonNegative));
     char fmt = mode;
     int prec = precision;
     boolean shortest = false;
@@ -130,6 +132,47 @@ final class GoNumbers {
         }
         return fmtF(Math.max(prec - d.exp, 0), d);
     }
+  }
+
+  /**
+   * The exact value of the nearest 512-bit binary float (cty's number precision, rounded to nearest
+   * even), so rounding to a requested precision sees what Go sees: {@code 2.675} is stored as
+   * {@code 2.67499999...} and {@code %.2f} gives {@code 2.67}. Very large or tiny exponents, where
+   * the expansion would be huge, keep the decimal.
+   */
+  static BigDecimal binary512(BigDecimal nonNegative) {
+    if (nonNegative.signum() == 0) {
+      return nonNegative;
+    }
+    BigDecimal v = nonNegative.stripTrailingZeros();
+    if (v.scale() <= 0 && v.toBigInteger().bitLength() <= 512) {
+      return v;
+    }
+    long log2 = v.unscaledValue().bitLength() - Math.round(v.scale() * 3.321928094887362);
+    if (Math.abs(log2) > 2000) {
+      return v;
+    }
+    int s = (int) (512 - log2);
+    for (int attempt = 0; attempt < 4; attempt++) {
+      BigInteger m = scaleByPowerOfTwo(v, s).setScale(0, java.math.RoundingMode.HALF_EVEN).toBigIntegerExact();
+      if (m.bitLength() > 512) {
+        s--;
+        continue;
+      }
+      if (m.bitLength() < 512) {
+        s++;
+        continue;
+      }
+      return scaleByPowerOfTwo(new BigDecimal(m), -s);
+    }
+    return v;
+  }
+
+  private static BigDecimal scaleByPowerOfTwo(BigDecimal v, int exponent) {
+    if (exponent >= 0) {
+      return v.multiply(new BigDecimal(BigInteger.ONE.shiftLeft(exponent)));
+    }
+    return v.multiply(new BigDecimal(BigInteger.valueOf(5).pow(-exponent))).movePointLeft(-exponent);
   }
 
   private static String fmtE(char fmt, int prec, Decimal d) {

@@ -28,11 +28,11 @@ final class NumericFunctions {
       }
       BigDecimal total = BigDecimal.ZERO;
       for (Value v : list) {
-        try {
-          total = total.add(v.asNumber());
-        } catch (EvaluationError e) {
-          throw c.argumentError(0, e.detail());
+        if (!(v instanceof NumberValue n)) {
+          // Terragrunt's sum (Terraform 0.15) crashes on anything but numbers; never guess a total.
+          throw c.argumentError(0, "every element must be a number, not a " + v.typeName());
         }
+        total = total.add(n.value());
       }
       return number(total);
     });

@@ -20,7 +20,7 @@ final class RegexFunctions {
   static void register(FunctionTable t) {
     t.terraform("regex", c -> {
       c.expectArgs(2, 2);
-      Pattern pattern = compile(c, 0, c.string(0));
+      Pattern pattern = groups(c, compile(c, 0, c.string(0)));
       String s = c.string(1);
       Matcher m = pattern.matcher(s);
       if (!m.find()) {
@@ -30,7 +30,7 @@ final class RegexFunctions {
     });
     t.terraform("regexall", c -> {
       c.expectArgs(2, 2);
-      Pattern pattern = compile(c, 0, c.string(0));
+      Pattern pattern = groups(c, compile(c, 0, c.string(0)));
       String s = c.string(1);
       List<Value> all = new ArrayList<>();
       forEachMatch(pattern, s, m -> {
@@ -44,14 +44,18 @@ final class RegexFunctions {
   /** Compiles an RE2 pattern, naming the argument on a syntax error. */
   static Pattern compile(Invocation c, int index, String regex) {
     try {
-      Pattern pattern = Pattern.compile(regex);
-      if (!pattern.namedGroups().isEmpty() && pattern.namedGroups().size() != pattern.groupCount()) {
-        throw c.argumentError(index, "invalid regular expression: cannot use both named and unnamed capture groups");
-      }
-      return pattern;
+      return Pattern.compile(regex);
     } catch (PatternSyntaxException e) {
       throw c.argumentError(index, "invalid regular expression: " + e.getMessage());
     }
+  }
+
+  /** regex and regexall return either a list or an object of groups, so they refuse a mix. */
+  private static Pattern groups(Invocation c, Pattern pattern) {
+    if (!pattern.namedGroups().isEmpty() && pattern.namedGroups().size() != pattern.groupCount()) {
+      throw c.argumentError(0, "invalid regular expression: cannot mix both named and unnamed capture groups");
+    }
+    return pattern;
   }
 
   private static Value result(Pattern pattern, Matcher m) {

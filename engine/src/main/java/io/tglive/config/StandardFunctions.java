@@ -82,10 +82,10 @@ final class StandardFunctions {
     t.terraform("substr", StandardFunctions::substr);
     t.terraform("indent", c -> {
       c.expectArgs(2, 2);
-      int spaces = NumericFunctions.integer(c, 1);
+      int spaces = NumericFunctions.integer(c, 0);
       EvaluationBudget.checkString(spaces);
       String pad = " ".repeat(Math.max(spaces, 0));
-      String s = c.string(0);
+      String s = c.string(1);
       long lines = s.chars().filter(ch -> ch == '\n').count();
       EvaluationBudget.checkString(s.length() + lines * pad.length());
       return Value.string(s.replace("\n", "\n" + pad));

@@ -53,7 +53,7 @@ final class YamlValues {
       throw c.argumentError(0, "cannot decode YAML: " + oneLine(e.getMessage()));
     }
     if (root == null) {
-      return Value.NULL;
+      throw c.argumentError(0, "cannot decode YAML: missing start of document");
     }
     return new Expansion(c).value(root);
   }
