@@ -14,6 +14,12 @@ final class EvaluationBudget {
   /** The most elements or attributes any list, set or map may have: 1 Mi. */
   static final int MAX_COLLECTION_SIZE = 1024 * 1024;
 
+  /** The most elements all collections built while evaluating one file may hold together. */
+  static final long MAX_TOTAL_ELEMENTS = 4L * 1024 * 1024;
+
+  /** The most characters all strings built while evaluating one file may hold together. */
+  static final long MAX_TOTAL_CHARS = 64L * 1024 * 1024;
+
   /** The largest width, precision or argument index in a format string. */
   static final int MAX_FORMAT_WIDTH = 100_000;
 
@@ -30,6 +36,16 @@ final class EvaluationBudget {
   static void checkCollection(long size) {
     if (size > MAX_COLLECTION_SIZE) {
       throw EvaluationError.budget(exceeded("a collection of " + size + " elements", "at most " + MAX_COLLECTION_SIZE));
+    }
+  }
+
+  /** Fails when what one file's evaluation has built in total exceeds the cumulative budget. */
+  static void checkCumulative(long elements, long chars) {
+    if (elements > MAX_TOTAL_ELEMENTS) {
+      throw EvaluationError.budget(exceeded("more than " + MAX_TOTAL_ELEMENTS + " collection elements built in one file", "in total"));
+    }
+    if (chars > MAX_TOTAL_CHARS) {
+      throw EvaluationError.budget(exceeded("more than " + MAX_TOTAL_CHARS + " characters built in one file", "in total"));
     }
   }
 

@@ -65,6 +65,9 @@ final class ExpressionEvaluator {
   private final FunctionContext context;
   /** How many try/can arguments enclose the current expression: their errors must propagate to them. */
   private int recovering;
+  /** Elements and characters built so far by this evaluator, against the cumulative budget. */
+  private long builtElements;
+  private long builtChars;
   /** How many untaken conditional branches enclose the current expression (evaluated for their type only). */
   private int quiet;
 
@@ -303,6 +306,7 @@ final class ExpressionEvaluator {
     }
     TemplateBuilder out = new TemplateBuilder();
     appendParts(parts, b, out);
+    charge(0, out.text.length());
     return out.unknown != null ? out.unknown : Value.string(out.text.toString());
   }
 
@@ -315,6 +319,7 @@ final class ExpressionEvaluator {
   private void appendParts(List<TemplatePart> parts, Binding b, TemplateBuilder out) {
     for (TemplatePart part : parts) {
       if (part instanceof TemplatePart.Literal l) {
+        EvaluationBudget.checkString((long) out.text.length() + l.text().length());
         out.text.append(l.text());
       } else if (part instanceof TemplatePart.Interpolation i) {
         Value v = eval(i.expression(), b);
@@ -325,7 +330,9 @@ final class ExpressionEvaluator {
               i.expression().range(), "the interpolated value is null; a template cannot include null");
         } else {
           try {
-            out.text.append(v.asString());
+            String text = v.asString();
+            EvaluationBudget.checkString((long) out.text.length() + text.length());
+            out.text.append(text);
           } catch (EvaluationError e) {
             throw e.at(i.expression().range());
           }
@@ -485,8 +492,10 @@ final class ExpressionEvaluator {
           throw e.at(f.condition().range());
         }
       }
+      charge(1, 0);
       if (!f.producesObject()) {
         tuple.add(eval(f.valueResult(), inner));
+        EvaluationBudget.checkCollection(tuple.size());
         continue;
       }
       Value key = eval(f.keyResult(), inner);
@@ -587,7 +596,15 @@ final class ExpressionEvaluator {
       }
     }
     try {
-      return EvaluationBudget.check(entry.function().call(new Invocation(c.name(), args, c.range(), context)));
+      Value result = EvaluationBudget.check(entry.function().call(new Invocation(c.name(), args, c.range(), context)));
+      if (result instanceof Value.StringValue s) {
+        charge(0, s.value().length());
+      } else if (result instanceof ListValue || result instanceof SetValue) {
+        charge(result.asElements().size(), 0);
+      } else if (result instanceof ObjectValue o) {
+        charge(o.attributes().size(), 0);
+      }
+      return result;
     } catch (EvaluationError e) {
       EvaluationError positioned = e.at(c.range());
       boolean caughtByTry = recovering > 0 && positioned.recoverable();
@@ -597,6 +614,13 @@ final class ExpressionEvaluator {
       diagnostic(c.range(), positioned.detail() + "; the result of " + c.name() + "() is unknown");
       return Value.unknown("the failed call " + c.name() + "() at " + c.range().describe() + ": " + positioned.detail());
     }
+  }
+
+  /** Counts what an evaluation builds, failing once the cumulative budget of the file is spent. */
+  private void charge(long elements, long chars) {
+    builtElements += elements;
+    builtChars += chars;
+    EvaluationBudget.checkCumulative(builtElements, builtChars);
   }
 
   /** Records a diagnostic unless evaluating a conditional's branch that was not taken. */

@@ -15,6 +15,12 @@ public final class HclParser {
   /** The deepest nesting of blocks and expressions accepted, so hostile input cannot exhaust the stack. */
   static final int MAX_DEPTH = 256;
 
+  /**
+   * The longest flat chain of binary operators, or of {@code .attr}/{@code [i]} steps, in one
+   * expression; such chains are not nesting, but a bound keeps every tree walker's work finite.
+   */
+  static final int MAX_CHAIN = 10_000;
+
   private final SourceText src;
   private final HclLexer lexer;
   /** Whether the lexer's current token has been read but not consumed. */
@@ -32,7 +38,13 @@ public final class HclParser {
     Objects.requireNonNull(fileName, "fileName");
     Objects.requireNonNull(source, "source");
     HclParser parser = new HclParser(fileName, source);
-    return new HclFile(fileName, source, parser.parseFile());
+    try {
+      return new HclFile(fileName, source, parser.parseFile());
+    } catch (StackOverflowError e) {
+      // Only on a thread with a very small stack: MAX_DEPTH keeps recursion bounded otherwise.
+      throw parser.src.error(Math.min(parser.lexer.pos, source.length()),
+          "nesting too deep to parse on this thread's stack (limit " + MAX_DEPTH + ")");
+    }
   }
 
   // ---------------------------------------------------------------- structure
@@ -147,7 +159,11 @@ public final class HclParser {
     return result;
   }
 
-  /** Precedence climbing over the binary operators, all left-associative. */
+  /**
+   * Precedence climbing over the binary operators, all left-associative. A chain of operators is
+   * built by iteration (recursion only climbs the six precedence levels), so {@code a + b + ... + z}
+   * is a flat chain, not nesting: it counts against {@link #MAX_CHAIN}, not {@link #MAX_DEPTH}.
+   */
   private Expression parseBinary(int minLevel) {
     Expression left = parseUnary();
     int operators = 0;
@@ -156,13 +172,14 @@ public final class HclParser {
       if (operator == null || level(operator) < minLevel) {
         break;
       }
+      int at = lexer.start;
       advance();
-      enter();
-      operators++;
+      if (++operators > MAX_CHAIN) {
+        throw src.error(at, "operator chain too long (limit " + MAX_CHAIN + " operators)");
+      }
       Expression right = parseBinary(level(operator) + 1);
       left = new Expression.Binary(operator, left, right, span(left, right));
     }
-    depth -= operators;
     return left;
   }
 
@@ -220,6 +237,7 @@ public final class HclParser {
     Expression splatSource = null;
     boolean attributeOnlySplat = false;
     int steps = 0;
+    int splats = 0;
     while (true) {
       TokenKind kind = peek();
       if (kind == TokenKind.DOT) {
@@ -269,13 +287,18 @@ public final class HclParser {
       } else {
         break;
       }
-      enter();
-      steps++;
+      if (target instanceof Expression.SplatItem) {
+        enter(); // each splat nests the steps after it
+        splats++;
+      }
+      if (++steps > MAX_CHAIN) {
+        throw src.error(target.range().endOffset(), "traversal chain too long (limit " + MAX_CHAIN + " steps)");
+      }
     }
     if (splatSource != null) {
       target = new Expression.Splat(splatSource, target, span(splatSource, target));
     }
-    depth -= steps;
+    depth -= splats;
     return target;
   }
 

@@ -30,7 +30,9 @@ final class Expressions {
   String error(String expression) {
     try {
       Value v = eval(expression);
-      throw new AssertionError("expected an error for " + expression + " but got " + v);
+      String shown = v.toString();
+      throw new AssertionError("expected an error for " + expression + " but got "
+          + (shown.length() > 200 ? shown.substring(0, 200) + "..." : shown));
     } catch (EvaluationError e) {
       return e.getMessage();
     }
