@@ -29,12 +29,59 @@ public final class HclParser {
   private int depth;
 
   private HclParser(String fileName, String source) {
-    this.src = new SourceText(fileName, source);
+    this(new SourceText(fileName, source));
+  }
+
+  HclParser(SourceText src) {
+    this.src = src;
     this.lexer = new HclLexer(src);
   }
 
-  /** Parses a whole file; the only exception thrown for bad input is {@link HclSyntaxException}. */
+  /**
+   * The text from {@code start} to {@code end} parsed as a template file (no quotes, no backslash
+   * escapes), as HCL reads a JSON string's value; its range starts at {@code rangeStart}. How {@link
+   * HclJsonParser} turns JSON strings into templates.
+   */
+  Expression.Template bareTemplate(int rangeStart, int start, int end) {
+    lexer.pos = start;
+    lexer.length = end;
+    lexer.bare = true;
+    buffered = false;
+    newlinesSignificant = false;
+    depth = 0;
+    try {
+      return parseTemplateBody(rangeStart);
+    } finally {
+      lexer.bare = false;
+      lexer.length = src.chars.length;
+    }
+  }
+
+  /**
+   * Parses a file's bytes: they must be UTF-8 without NUL bytes, else an {@link HclSyntaxException}
+   * names the file, line and column of the first bad byte. A name ending in {@code .json} is HCL's
+   * JSON syntax ({@link HclJsonParser}), anything else native syntax, as in Terragrunt.
+   */
+  public static HclFile parse(String fileName, byte[] content) {
+    Objects.requireNonNull(fileName, "fileName");
+    return parse(fileName, SourceDecoding.decode(fileName, content));
+  }
+
+  /**
+   * Parses a whole file: JSON syntax when the name ends in {@code .json}, else native syntax; the
+   * only exception thrown for bad input is {@link HclSyntaxException}.
+   */
   public static HclFile parse(String fileName, String source) {
+    Objects.requireNonNull(fileName, "fileName");
+    Objects.requireNonNull(source, "source");
+    if (fileName.endsWith(".json")) {
+      return HclJsonParser.parse(fileName, source);
+    }
+    return parseNative(fileName, source);
+  }
+
+  /** Parses native syntax whatever the file name. */
+  public static HclFile parseNative(String fileName, String source) {
     Objects.requireNonNull(fileName, "fileName");
     Objects.requireNonNull(source, "source");
     HclParser parser = new HclParser(fileName, source);
@@ -556,6 +603,17 @@ public final class HclParser {
   private Expression.Template parseQuotedTemplate() {
     int open = lexer.start;
     advance();
+    boolean bare = lexer.bare;
+    lexer.bare = false; // a quoted string inside a bare template's interpolation ends at its quote
+    try {
+      return parseTemplateBody(open);
+    } finally {
+      lexer.bare = bare;
+    }
+  }
+
+  /** The template after its opening quote (or from the start of a bare template) to its end. */
+  private Expression.Template parseTemplateBody(int open) {
     TemplateBuilder template = null;
     StringBuilder text = new StringBuilder();
     while (true) {

@@ -249,6 +249,6 @@ class HclSyntaxErrorTest {
 
   @Test
   void nullArgumentsAreProgrammingErrors() {
-    assertThatThrownBy(() -> HclParser.parse("x", null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> HclParser.parse("x", (String) null)).isInstanceOf(NullPointerException.class);
   }
 }
