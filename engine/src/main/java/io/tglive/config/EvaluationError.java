@@ -15,6 +15,7 @@ final class EvaluationError extends RuntimeException {
   private final String detail;
   private final boolean recoverable;
   private final boolean positioned;
+  private final boolean budget;
 
   /** An error whose position the evaluator adds. */
   EvaluationError(String detail) {
@@ -26,11 +27,27 @@ final class EvaluationError extends RuntimeException {
   }
 
   private EvaluationError(SourceRange range, String detail, boolean recoverable, boolean positioned) {
+    this(range, detail, recoverable, positioned, false);
+  }
+
+  private EvaluationError(
+      SourceRange range, String detail, boolean recoverable, boolean positioned, boolean budget) {
     super(range == null ? detail : range.describe() + ": " + detail, null, false, false);
     this.range = range;
     this.detail = detail;
     this.recoverable = recoverable;
     this.positioned = positioned;
+    this.budget = budget;
+  }
+
+  /** An {@link EvaluationBudget} cap was exceeded: not recoverable by {@code try}/{@code can}. */
+  static EvaluationError budget(String detail) {
+    return new EvaluationError(null, detail, false, false, true);
+  }
+
+  /** Whether this error reports an exceeded {@link EvaluationBudget} cap. */
+  boolean isBudget() {
+    return budget;
   }
 
   /** An error that {@code try} and {@code can} must not hide, such as a cycle or an I/O failure. */
@@ -61,6 +78,6 @@ final class EvaluationError extends RuntimeException {
 
   /** This error positioned at {@code where} unless it already has a position. */
   EvaluationError at(SourceRange where) {
-    return positioned || where == null ? this : new EvaluationError(where, detail, recoverable, true);
+    return positioned || where == null ? this : new EvaluationError(where, detail, recoverable, true, budget);
   }
 }

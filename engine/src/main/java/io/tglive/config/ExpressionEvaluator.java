@@ -63,6 +63,13 @@ final class ExpressionEvaluator {
 
   private final Roots roots;
   private final FunctionContext context;
+  /** How many try/can arguments enclose the current expression: their errors must propagate to them. */
+  private int recovering;
+  /** Elements and characters built so far by this evaluator, against the cumulative budget. */
+  private long builtElements;
+  private long builtChars;
+  /** How many untaken conditional branches enclose the current expression (evaluated for their type only). */
+  private int quiet;
 
   ExpressionEvaluator(Roots roots, FunctionContext context) {
     this.roots = roots;
@@ -98,14 +105,8 @@ final class ExpressionEvaluator {
     if (e instanceof Variable v) {
       return variable(v, b);
     }
-    if (e instanceof GetAttr g) {
-      if (g.target() instanceof Variable root && !isBound(root.name(), b)) {
-        return roots.attribute(root.name(), g.name(), g.range());
-      }
-      return getAttr(eval(g.target(), b), g.name());
-    }
-    if (e instanceof Index i) {
-      return index(eval(i.target(), b), eval(i.key(), b));
+    if (e instanceof GetAttr || e instanceof Index) {
+      return traversal(e, b);
     }
     if (e instanceof Splat s) {
       return splat(s, b);
@@ -130,14 +131,10 @@ final class ExpressionEvaluator {
       return unary(u, eval(u.operand(), b));
     }
     if (e instanceof Binary bin) {
-      return Operators.binary(bin.operator(), eval(bin.left(), b), eval(bin.right(), b));
+      return binaryChain(bin, b);
     }
     if (e instanceof Conditional c) {
-      Value condition = eval(c.condition(), b);
-      if (condition instanceof UnknownValue u) {
-        return u;
-      }
-      return condition.asBool() ? eval(c.whenTrue(), b) : eval(c.whenFalse(), b);
+      return conditional(c, b);
     }
     if (e instanceof Parenthesized p) {
       return eval(p.inner(), b);
@@ -148,13 +145,135 @@ final class ExpressionEvaluator {
     throw new IllegalStateException("unhandled expression " + e.getClass().getSimpleName());
   }
 
+  /**
+   * A chain of {@code .attr} and {@code [key]} steps, walked iteratively so a long flat chain (which
+   * the parser does not count as nesting) cannot exhaust the stack.
+   */
+  private Value traversal(Expression e, Binding b) {
+    List<Expression> steps = new ArrayList<>();
+    Expression at = e;
+    while (at instanceof GetAttr || at instanceof Index) {
+      steps.add(at);
+      at = at instanceof GetAttr g ? g.target() : ((Index) at).target();
+    }
+    int next = steps.size() - 1;
+    Value current;
+    GetAttr first = steps.get(next) instanceof GetAttr g ? g : null;
+    if (first != null && at instanceof Variable root && !isBound(root.name(), b)) {
+      current = fromRoots(() -> roots.attribute(root.name(), first.name(), first.range()));
+      next--;
+    } else {
+      current = eval(at, b);
+    }
+    for (; next >= 0; next--) {
+      Expression step = steps.get(next);
+      try {
+        current = step instanceof GetAttr g ? getAttr(current, g.name()) : index(current, eval(((Index) step).key(), b));
+      } catch (EvaluationError error) {
+        throw error.at(step.range());
+      }
+    }
+    return current;
+  }
+
+  /** A chain of binary operators along the left operand, evaluated iteratively (see {@link #traversal}). */
+  private Value binaryChain(Binary e, Binding b) {
+    List<Binary> chain = new ArrayList<>();
+    Expression at = e;
+    while (at instanceof Binary bin) {
+      chain.add(bin);
+      at = bin.left();
+    }
+    Value left = eval(at, b);
+    for (int i = chain.size() - 1; i >= 0; i--) {
+      Binary bin = chain.get(i);
+      Value right = eval(bin.right(), b);
+      try {
+        left = EvaluationBudget.check(Operators.binary(bin.operator(), left, right));
+      } catch (EvaluationError error) {
+        throw error.at(bin.range());
+      }
+    }
+    return left;
+  }
+
+  /**
+   * {@code c ? a : b} as HCL evaluates it: both results are evaluated (the untaken one quietly, its
+   * errors ignored) so their types can be unified; the chosen result is converted to that type.
+   */
+  private Value conditional(Conditional c, Binding b) {
+    Value condition = eval(c.condition(), b);
+    if (condition instanceof NullValue) {
+      throw new EvaluationError(c.condition().range(), "the condition value is null; conditions must either be true or false");
+    }
+    if (condition instanceof UnknownValue u) {
+      Value whenTrue = quietly(c.whenTrue(), b);
+      Value whenFalse = quietly(c.whenFalse(), b);
+      if (whenTrue != null && whenFalse != null) {
+        inConditional(c, () -> ConditionalTypes.unify(whenTrue, whenFalse, true));
+      }
+      return u;
+    }
+    boolean taken;
+    try {
+      taken = condition.asBool();
+    } catch (EvaluationError error) {
+      throw error.at(c.condition().range());
+    }
+    Value chosen = eval(taken ? c.whenTrue() : c.whenFalse(), b);
+    Value other = quietly(taken ? c.whenFalse() : c.whenTrue(), b);
+    return other == null ? chosen : inConditional(c, () -> ConditionalTypes.unify(chosen, other, taken));
+  }
+
+  private static Value inConditional(Conditional c, java.util.function.Supplier<Value> unify) {
+    try {
+      return unify.get();
+    } catch (EvaluationError error) {
+      throw error.at(c.range());
+    }
+  }
+
+  /**
+   * The value of an untaken branch, for its type: null when it fails (HCL discards that branch's
+   * errors, even an unknown function); no diagnostics are recorded.
+   */
+  private Value quietly(Expression e, Binding b) {
+    quiet++;
+    recovering++;
+    try {
+      return eval(e, b);
+    } catch (EvaluationError error) {
+      return null;
+    } finally {
+      quiet--;
+      recovering--;
+    }
+  }
+
   private Value variable(Variable v, Binding b) {
     for (Binding at = b; at != null; at = at.next()) {
       if (at.name().equals(v.name())) {
         return at.value();
       }
     }
-    return roots.variable(v.name(), v.range());
+    return fromRoots(() -> roots.variable(v.name(), v.range()));
+  }
+
+  /**
+   * Resolves a root (a local, an include...): its value, cached by the roots, must not depend on
+   * whether this reference sits inside {@code try} or an untaken branch.
+   */
+  private Value fromRoots(java.util.function.Supplier<Value> resolve) {
+    int savedRecovering = recovering;
+    int savedQuiet = quiet;
+    recovering = 0;
+    quiet = 0;
+    try {
+      return resolve.get();
+    } finally {
+      recovering = savedRecovering;
+      quiet = savedQuiet;
+    }
   }
 
   private static boolean isBound(String name, Binding b) {
@@ -187,6 +306,7 @@ final class ExpressionEvaluator {
     }
     TemplateBuilder out = new TemplateBuilder();
     appendParts(parts, b, out);
+    charge(0, out.text.length());
     return out.unknown != null ? out.unknown : Value.string(out.text.toString());
   }
 
@@ -199,6 +319,7 @@ final class ExpressionEvaluator {
   private void appendParts(List<TemplatePart> parts, Binding b, TemplateBuilder out) {
     for (TemplatePart part : parts) {
       if (part instanceof TemplatePart.Literal l) {
+        EvaluationBudget.checkString((long) out.text.length() + l.text().length());
         out.text.append(l.text());
       } else if (part instanceof TemplatePart.Interpolation i) {
         Value v = eval(i.expression(), b);
@@ -209,7 +330,9 @@ final class ExpressionEvaluator {
               i.expression().range(), "the interpolated value is null; a template cannot include null");
         } else {
           try {
-            out.text.append(v.asString());
+            String text = v.asString();
+            EvaluationBudget.checkString((long) out.text.length() + text.length());
+            out.text.append(text);
           } catch (EvaluationError e) {
             throw e.at(i.expression().range());
           }
@@ -369,8 +492,10 @@ final class ExpressionEvaluator {
           throw e.at(f.condition().range());
         }
       }
+      charge(1, 0);
       if (!f.producesObject()) {
         tuple.add(eval(f.valueResult(), inner));
+        EvaluationBudget.checkCollection(tuple.size());
         continue;
       }
       Value key = eval(f.keyResult(), inner);
@@ -443,7 +568,10 @@ final class ExpressionEvaluator {
     }
     FunctionTable.Entry entry = FunctionTable.BUILTINS.get(c.name());
     if (entry == null) {
-      context.diagnostic(c.range(), "unsupported function \"" + c.name() + "\"; its result is unknown");
+      if (!FunctionTable.UNSUPPORTED.contains(c.name()) && !c.name().contains("::")) {
+        throw EvaluationError.fatal(c.range(), "call to unknown function: there is no function named \"" + c.name() + "\"");
+      }
+      diagnostic(c.range(), "unsupported function \"" + c.name() + "\"; its result is unknown");
       return Value.unknown("the result of the unsupported function " + c.name() + "()");
     }
     List<Value> args = new ArrayList<>(c.args().size());
@@ -467,7 +595,39 @@ final class ExpressionEvaluator {
         return unknown;
       }
     }
-    return entry.function().call(new Invocation(c.name(), args, c.range(), context));
+    try {
+      Value result = EvaluationBudget.check(entry.function().call(new Invocation(c.name(), args, c.range(), context)));
+      if (result instanceof Value.StringValue s) {
+        charge(0, s.value().length());
+      } else if (result instanceof ListValue || result instanceof SetValue) {
+        charge(result.asElements().size(), 0);
+      } else if (result instanceof ObjectValue o) {
+        charge(o.attributes().size(), 0);
+      }
+      return result;
+    } catch (EvaluationError e) {
+      EvaluationError positioned = e.at(c.range());
+      boolean caughtByTry = recovering > 0 && positioned.recoverable();
+      if (caughtByTry || !(entry.failureIsUnknown() || positioned.isBudget())) {
+        throw positioned;
+      }
+      diagnostic(c.range(), positioned.detail() + "; the result of " + c.name() + "() is unknown");
+      return Value.unknown("the failed call " + c.name() + "() at " + c.range().describe() + ": " + positioned.detail());
+    }
+  }
+
+  /** Counts what an evaluation builds, failing once the cumulative budget of the file is spent. */
+  private void charge(long elements, long chars) {
+    builtElements += elements;
+    builtChars += chars;
+    EvaluationBudget.checkCumulative(builtElements, builtChars);
+  }
+
+  /** Records a diagnostic unless evaluating a conditional's branch that was not taken. */
+  private void diagnostic(SourceRange range, String message) {
+    if (quiet == 0) {
+      context.diagnostic(range, message);
+    }
   }
 
   /** {@code try(a, b, ...)}: the first argument that evaluates; unknown if that one is unknown. */
@@ -477,6 +637,7 @@ final class ExpressionEvaluator {
     }
     List<String> failures = new ArrayList<>();
     for (Expression arg : c.args()) {
+      recovering++;
       try {
         return eval(arg, b);
       } catch (EvaluationError e) {
@@ -484,6 +645,8 @@ final class ExpressionEvaluator {
           throw e;
         }
         failures.add(e.getMessage());
+      } finally {
+        recovering--;
       }
     }
     throw new EvaluationError(c.range(), "try: no argument could be evaluated: " + String.join("; ", failures));
@@ -494,6 +657,7 @@ final class ExpressionEvaluator {
     if (c.args().size() != 1) {
       throw new EvaluationError(c.range(), "can: expects 1 argument, got " + c.args().size());
     }
+    recovering++;
     try {
       Value v = eval(c.args().get(0), b);
       return v instanceof UnknownValue ? v : Value.TRUE;
@@ -502,6 +666,8 @@ final class ExpressionEvaluator {
         throw e;
       }
       return Value.FALSE;
+    } finally {
+      recovering--;
     }
   }
 

@@ -2,6 +2,7 @@ package io.tglive.config;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /** The built-in functions by name: Terraform's that Terragrunt configs use, and Terragrunt's own. */
 final class FunctionTable {
@@ -12,8 +13,36 @@ final class FunctionTable {
    * @param acceptsNestedUnknowns false when any unknown inside an argument makes the result unknown
    *     (most functions); true when the function handles unknown elements itself (length, concat,
    *     merge, lookup, ...). An argument that is itself unknown always makes the result unknown.
+   * @param failureIsUnknown true for Terraform's pure functions: a failure outside {@code try}/{@code
+   *     can} yields an unknown value and a diagnostic for the unit instead of failing it
    */
-  record Entry(BuiltinFunction function, boolean acceptsNestedUnknowns) {}
+  record Entry(BuiltinFunction function, boolean acceptsNestedUnknowns, boolean failureIsUnknown) {}
+
+  /**
+   * Real Terraform, OpenTofu and Terragrunt functions that are not evaluated here: they need the
+   * outside world, are impure, or are not implemented. A call gives an unknown value and a
+   * diagnostic; any other unregistered name is an error, as in Terragrunt.
+   */
+  static final Set<String> UNSUPPORTED = Set.of(
+      // impure or time-dependent
+      "timestamp", "uuid", "bcrypt", "plantimestamp",
+      // secrets and sensitivity
+      "rsadecrypt", "sensitive", "nonsensitive", "issensitive", "ephemeralasnull",
+      // the file system outside the snapshot model, or not yet tracked as reads
+      "fileset", "filebase64", "filebase64sha256", "filebase64sha512", "filemd5", "filesha1",
+      "filesha256", "filesha512", "templatefile", "pathexpand", "templatestring",
+      // output depends on Go's deflate implementation, which is not reproduced byte for byte
+      "base64gzip",
+      // legacy or removed
+      "list", "map", "defaults",
+      // Terragrunt: the outside world
+      "run_cmd", "get_aws_account_alias", "get_aws_account_id", "get_aws_caller_identity_arn",
+      "get_aws_caller_identity_user_id", "get_terraform_command", "get_terraform_cli_args",
+      "get_terraform_commands_that_need_vars", "get_terraform_commands_that_need_locking",
+      "get_terraform_commands_that_need_input", "get_terraform_commands_that_need_parallelism",
+      "sops_decrypt_file", "get_terragrunt_source_cli_flag", "get_default_retryable_errors",
+      "read_tfvars_file", "get_working_dir", "mark_glob_as_read", "constraint_check",
+      "get_platform", "deep_merge", "timecmp", "formatdate", "timeadd");
 
   /** Every supported function. */
   static final FunctionTable BUILTINS = new FunctionTable();
@@ -28,12 +57,22 @@ final class FunctionTable {
 
   /** Registers a function whose result is unknown when any argument contains an unknown. */
   void strict(String name, BuiltinFunction function) {
-    entries.put(name, new Entry(function, false));
+    entries.put(name, new Entry(function, false, false));
   }
 
   /** Registers a function that handles unknown elements inside its arguments itself. */
   void lenient(String name, BuiltinFunction function) {
-    entries.put(name, new Entry(function, true));
+    entries.put(name, new Entry(function, true, false));
+  }
+
+  /** Registers a pure Terraform function (see {@link Entry#failureIsUnknown()}), strict on unknowns. */
+  void terraform(String name, BuiltinFunction function) {
+    entries.put(name, new Entry(function, false, true));
+  }
+
+  /** Registers a pure Terraform function that handles unknown elements itself. */
+  void terraformLenient(String name, BuiltinFunction function) {
+    entries.put(name, new Entry(function, true, true));
   }
 
   /** The function with this name, or null when it is not supported. */

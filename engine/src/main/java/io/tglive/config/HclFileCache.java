@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Map;
@@ -105,9 +104,8 @@ public final class HclFileCache {
   }
 
   private static ParseOutcome parseNow(Path file, byte[] bytes) {
-    String source = new String(bytes, StandardCharsets.UTF_8);
     try {
-      return new ParseOutcome(HclParser.parse(file.toString(), source), null);
+      return new ParseOutcome(HclParser.parse(file.toString(), bytes), null);
     } catch (HclSyntaxException e) {
       return new ParseOutcome(null, new ConfigException(e.getMessage(), e));
     }

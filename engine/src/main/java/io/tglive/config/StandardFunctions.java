@@ -1,71 +1,97 @@
 package io.tglive.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.tglive.config.Value.ListValue;
 import io.tglive.config.Value.NullValue;
 import io.tglive.config.Value.NumberValue;
-import io.tglive.config.Value.ObjectValue;
-import io.tglive.config.Value.SetValue;
-import io.tglive.config.Value.StringValue;
-import io.tglive.config.Value.UnknownValue;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
+import java.text.BreakIterator;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
-/** Terraform's context-free built-in functions that Terragrunt configurations commonly use. */
+/**
+ * Terraform's context-free built-in string and conversion functions, with cty's semantics; the other
+ * families are registered from here ({@link CollectionFunctions}, {@link NumericFunctions}, {@link
+ * EncodingFunctions}, {@link NetworkFunctions}, {@link RegexFunctions}, {@link FormatFunctions}).
+ */
 final class StandardFunctions {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   private StandardFunctions() {}
 
   static void register(FunctionTable table) {
     registerStrings(table);
-    registerCollections(table);
     registerConversions(table);
-    registerEncodings(table);
+    FormatFunctions.register(table);
+    RegexFunctions.register(table);
+    CollectionFunctions.register(table);
+    NumericFunctions.register(table);
+    EncodingFunctions.register(table);
+    NetworkFunctions.register(table);
   }
 
   private static void registerStrings(FunctionTable t) {
-    t.strict("lower", c -> Value.string(oneString(c).toLowerCase(Locale.ROOT)));
-    t.strict("upper", c -> Value.string(oneString(c).toUpperCase(Locale.ROOT)));
-    t.strict("trimspace", c -> Value.string(oneString(c).strip()));
-    t.strict("trimprefix", c -> {
+    t.terraform("lower", c -> Value.string(oneString(c).toLowerCase(Locale.ROOT)));
+    t.terraform("upper", c -> Value.string(oneString(c).toUpperCase(Locale.ROOT)));
+    t.terraform("title", c -> Value.string(title(oneString(c))));
+    t.terraform("strrev", c -> Value.string(reverseGraphemes(oneString(c))));
+    t.terraform("trimspace", c -> Value.string(trimSpace(oneString(c))));
+    t.terraform("chomp", c -> {
+      String s = oneString(c);
+      int end = s.length();
+      while (end > 0 && (s.charAt(end - 1) == '\n' || s.charAt(end - 1) == '\r')) {
+        end--;
+      }
+      return Value.string(s.substring(0, end));
+    });
+    t.terraform("trim", c -> {
+      c.expectArgs(2, 2);
+      String s = c.string(0);
+      String cutset = c.string(1);
+      int start = 0;
+      int end = s.length();
+      while (start < end && cutset.indexOf(s.codePointAt(start)) >= 0) {
+        start += Character.charCount(s.codePointAt(start));
+      }
+      while (end > start && cutset.indexOf(s.codePointBefore(end)) >= 0) {
+        end -= Character.charCount(s.codePointBefore(end));
+      }
+      return Value.string(s.substring(start, end));
+    });
+    t.terraform("trimprefix", c -> {
       c.expectArgs(2, 2);
       String s = c.string(0);
       String prefix = c.string(1);
       return Value.string(s.startsWith(prefix) ? s.substring(prefix.length()) : s);
     });
-    t.strict("trimsuffix", c -> {
+    t.terraform("trimsuffix", c -> {
       c.expectArgs(2, 2);
       String s = c.string(0);
       String suffix = c.string(1);
       return Value.string(s.endsWith(suffix) ? s.substring(0, s.length() - suffix.length()) : s);
     });
-    t.strict("startswith", c -> {
+    t.terraform("startswith", c -> {
       c.expectArgs(2, 2);
       return Value.bool(c.string(0).startsWith(c.string(1)));
     });
-    t.strict("endswith", c -> {
+    t.terraform("endswith", c -> {
       c.expectArgs(2, 2);
       return Value.bool(c.string(0).endsWith(c.string(1)));
     });
-    t.strict("replace", StandardFunctions::replace);
-    t.strict("split", c -> {
+    t.terraform("strcontains", c -> {
+      c.expectArgs(2, 2);
+      return Value.bool(c.string(0).contains(c.string(1)));
+    });
+    t.terraform("substr", StandardFunctions::substr);
+    t.terraform("indent", c -> {
+      c.expectArgs(2, 2);
+      int spaces = NumericFunctions.integer(c, 0);
+      EvaluationBudget.checkString(spaces);
+      String pad = " ".repeat(Math.max(spaces, 0));
+      String s = c.string(1);
+      long lines = s.chars().filter(ch -> ch == '\n').count();
+      EvaluationBudget.checkString(s.length() + lines * pad.length());
+      return Value.string(s.replace("\n", "\n" + pad));
+    });
+    t.terraform("replace", StandardFunctions::replace);
+    t.terraform("split", c -> {
       c.expectArgs(2, 2);
       String separator = c.string(0);
       String s = c.string(1);
@@ -80,9 +106,10 @@ final class StandardFunctions {
         }
         parts.add(Value.string(s.substring(from)));
       }
+      EvaluationBudget.checkCollection(parts.size());
       return Value.list(parts);
     });
-    t.strict("join", c -> {
+    t.terraform("join", c -> {
       c.expectArgs(2, Integer.MAX_VALUE);
       String separator = c.string(0);
       StringBuilder out = new StringBuilder();
@@ -101,134 +128,25 @@ final class StandardFunctions {
           } catch (EvaluationError e) {
             throw c.argumentError(i, e.detail());
           }
+          EvaluationBudget.checkString(out.length());
         }
       }
       return Value.string(out.toString());
     });
-    t.strict("format", FormatFunction::format);
-    t.strict("dirname", c -> Value.string(LexicalPaths.dir(oneString(c))));
-    t.strict("basename", c -> Value.string(LexicalPaths.base(oneString(c))));
-  }
-
-  private static void registerCollections(FunctionTable t) {
-    t.lenient("length", c -> {
-      c.expectArgs(1, 1);
-      Value v = c.arg(0);
-      if (v instanceof StringValue s) {
-        return Value.number(s.value().codePointCount(0, s.value().length()));
-      }
-      if (v instanceof ObjectValue o) {
-        return Value.number(o.attributes().size());
-      }
-      return Value.number(c.elements(0).size());
-    });
-    t.lenient("concat", c -> {
-      List<Value> all = new ArrayList<>();
-      for (int i = 0; i < c.args().size(); i++) {
-        all.addAll(c.elements(i));
-      }
-      return Value.list(all);
-    });
-    t.lenient("merge", c -> {
-      Map<String, Value> merged = new LinkedHashMap<>();
-      for (int i = 0; i < c.args().size(); i++) {
-        if (!(c.arg(i) instanceof NullValue)) {
-          merged.putAll(c.attributes(i));
-        }
-      }
-      return Value.object(merged);
-    });
-    t.lenient("lookup", c -> {
-      c.expectArgs(2, 3);
-      Value found = c.attributes(0).get(c.string(1));
-      if (found != null) {
-        return found;
-      }
-      if (c.args().size() == 3) {
-        return c.arg(2);
-      }
-      throw c.error("the key \"" + c.string(1) + "\" does not exist and no default was given");
-    });
-    t.lenient("element", c -> {
-      c.expectArgs(2, 2);
-      List<Value> list = c.elements(0);
-      if (list.isEmpty()) {
-        throw c.argumentError(0, "cannot take an element of an empty list");
-      }
-      int index;
-      try {
-        index = c.number(1).intValueExact();
-      } catch (ArithmeticException e) {
-        throw c.argumentError(1, "the index must be a whole number");
-      }
-      if (index < 0) {
-        throw c.argumentError(1, "the index must not be negative");
-      }
-      return list.get(index % list.size());
-    });
-    t.lenient("coalesce", c -> {
-      for (Value v : c.args()) {
-        if (v instanceof NullValue || (v instanceof StringValue s && s.value().isEmpty())) {
-          continue;
-        }
-        return v;
-      }
-      throw c.error("no non-null, non-empty argument");
-    });
-    t.lenient("keys", c -> {
-      c.expectArgs(1, 1);
-      List<Value> keys = new ArrayList<>();
-      c.attributes(0).keySet().forEach(k -> keys.add(Value.string(k)));
-      return Value.list(keys);
-    });
-    t.lenient("values", c -> {
-      c.expectArgs(1, 1);
-      return Value.list(new ArrayList<>(c.attributes(0).values()));
-    });
-    t.lenient("tolist", c -> {
-      c.expectArgs(1, 1);
-      return c.arg(0) instanceof NullValue ? Value.NULL : Value.list(c.elements(0));
-    });
-    t.strict("toset", c -> {
-      c.expectArgs(1, 1);
-      return c.arg(0) instanceof NullValue ? Value.NULL : new SetValue(new LinkedHashSet<>(c.elements(0)));
-    });
-    t.strict("distinct", c -> {
-      c.expectArgs(1, 1);
-      return Value.list(new ArrayList<>(new LinkedHashSet<>(c.elements(0))));
-    });
-    t.strict("flatten", c -> {
-      c.expectArgs(1, 1);
-      List<Value> out = new ArrayList<>();
-      flattenInto(c.elements(0), out);
-      return Value.list(out);
-    });
-    t.strict("contains", c -> {
-      c.expectArgs(2, 2);
-      return Value.bool(c.elements(0).contains(c.arg(1)));
-    });
-    t.strict("compact", c -> {
-      c.expectArgs(1, 1);
-      List<Value> out = new ArrayList<>();
-      for (Value v : c.elements(0)) {
-        if (!(v instanceof NullValue) && !(v instanceof StringValue s && s.value().isEmpty())) {
-          out.add(v);
-        }
-      }
-      return Value.list(out);
-    });
+    t.terraform("dirname", c -> Value.string(LexicalPaths.dir(oneString(c))));
+    t.terraform("basename", c -> Value.string(LexicalPaths.base(oneString(c))));
   }
 
   private static void registerConversions(FunctionTable t) {
-    t.strict("tostring", c -> {
+    t.terraform("tostring", c -> {
       c.expectArgs(1, 1);
       return c.arg(0) instanceof NullValue ? Value.NULL : Value.string(c.string(0));
     });
-    t.strict("tonumber", c -> {
+    t.terraform("tonumber", c -> {
       c.expectArgs(1, 1);
       return c.arg(0) instanceof NullValue ? Value.NULL : new NumberValue(c.number(0));
     });
-    t.strict("tobool", c -> {
+    t.terraform("tobool", c -> {
       c.expectArgs(1, 1);
       if (c.arg(0) instanceof NullValue) {
         return Value.NULL;
@@ -239,28 +157,93 @@ final class StandardFunctions {
         throw c.argumentError(0, e.detail());
       }
     });
-    t.lenient("tomap", c -> {
+    t.terraformLenient("tomap", c -> {
       c.expectArgs(1, 1);
       return c.arg(0) instanceof NullValue ? Value.NULL : Value.object(c.attributes(0));
     });
   }
 
-  private static void registerEncodings(FunctionTable t) {
-    t.strict("jsondecode", c -> decode(c, JSON));
-    t.strict("yamldecode", c -> decode(c, YAML));
-    t.strict("jsonencode", c -> {
-      c.expectArgs(1, 1);
-      try {
-        return Value.string(JSON.writeValueAsString(toJson(c.arg(0))));
-      } catch (JsonProcessingException e) {
-        throw c.error(e.getOriginalMessage());
-      }
-    });
-  }
-
-  private static String oneString(Invocation c) {
+  static String oneString(Invocation c) {
     c.expectArgs(1, 1);
     return c.string(0);
+  }
+
+  /** Go's {@code strings.TrimSpace}: Unicode white space at both ends. */
+  private static String trimSpace(String s) {
+    int start = 0;
+    int end = s.length();
+    while (start < end && isGoSpace(s.codePointAt(start))) {
+      start += Character.charCount(s.codePointAt(start));
+    }
+    while (end > start && isGoSpace(s.codePointBefore(end))) {
+      end -= Character.charCount(s.codePointBefore(end));
+    }
+    return s.substring(start, end);
+  }
+
+  private static boolean isGoSpace(int cp) {
+    return cp == '\t' || cp == '\n' || cp == 0x0B || cp == '\f' || cp == '\r' || cp == ' '
+        || cp == 0x85 || cp == 0xA0 || Character.isSpaceChar(cp);
+  }
+
+  /** cty's {@code title}: the first letter of every word upper-cased (Go's {@code strings.Title}). */
+  private static String title(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    int prev = ' ';
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      out.appendCodePoint(isSeparator(prev) ? Character.toTitleCase(cp) : cp);
+      prev = cp;
+      i += Character.charCount(cp);
+    }
+    return out.toString();
+  }
+
+  private static boolean isSeparator(int cp) {
+    if (cp <= 0x7F) {
+      return !(cp >= '0' && cp <= '9' || cp >= 'a' && cp <= 'z' || cp >= 'A' && cp <= 'Z' || cp == '_');
+    }
+    if (Character.isLetterOrDigit(cp)) {
+      return false;
+    }
+    return Character.isWhitespace(cp) || Character.isSpaceChar(cp);
+  }
+
+  private static String reverseGraphemes(String s) {
+    BreakIterator it = BreakIterator.getCharacterInstance(Locale.ROOT);
+    it.setText(s);
+    StringBuilder out = new StringBuilder(s.length());
+    int end = it.last();
+    for (int start = it.previous(); start != BreakIterator.DONE; end = start, start = it.previous()) {
+      out.append(s, start, end);
+    }
+    return out.toString();
+  }
+
+  /** cty's {@code substr}: offset and length in grapheme clusters; a negative offset counts from the end. */
+  private static Value substr(Invocation c) {
+    c.expectArgs(3, 3);
+    String s = c.string(0);
+    int offset = NumericFunctions.integer(c, 1);
+    int length = NumericFunctions.integer(c, 2);
+    List<Integer> bounds = new ArrayList<>();
+    BreakIterator it = BreakIterator.getCharacterInstance(Locale.ROOT);
+    it.setText(s);
+    for (int b = it.first(); b != BreakIterator.DONE; b = it.next()) {
+      bounds.add(b);
+    }
+    int clusters = bounds.size() - 1;
+    if (offset < 0) {
+      offset += clusters;
+    } else if (length == 0) {
+      return Value.string("");
+    }
+    if (offset >= clusters && offset > 0) {
+      return Value.string("");
+    }
+    int from = Math.max(offset, 0);
+    int to = length <= 0 ? clusters : Math.min(clusters, from + length);
+    return Value.string(s.substring(bounds.get(from), bounds.get(Math.max(to, from))));
   }
 
   private static Value replace(Invocation c) {
@@ -269,175 +252,22 @@ final class StandardFunctions {
     String search = c.string(1);
     String replacement = c.string(2);
     if (search.length() > 1 && search.startsWith("/") && search.endsWith("/")) {
-      Pattern pattern;
-      try {
-        pattern = Pattern.compile(search.substring(1, search.length() - 1));
-      } catch (PatternSyntaxException e) {
-        throw c.argumentError(1, "invalid regular expression: " + e.getDescription());
-      }
-      // Terraform writes $1 or ${1}; Java understands $1 and ${name}.
-      String javaReplacement = replacement.replaceAll("\\$\\{(\\d+)\\}", "\\$$1");
-      try {
-        return Value.string(pattern.matcher(s).replaceAll(javaReplacement));
-      } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-        throw c.argumentError(2, "invalid replacement: " + e.getMessage());
-      }
+      return Value.string(RegexFunctions.replaceAll(
+          c, RegexFunctions.compile(c, 1, search.substring(1, search.length() - 1)), s, replacement));
     }
-    return Value.string(search.isEmpty() ? s : s.replace(search, replacement));
-  }
-
-  private static void flattenInto(List<Value> elements, List<Value> out) {
-    for (Value v : elements) {
-      if (v instanceof ListValue || v instanceof SetValue) {
-        flattenInto(v.asElements(), out);
-      } else {
-        out.add(v);
-      }
-    }
-  }
-
-  private static Value decode(Invocation c, ObjectMapper mapper) {
-    c.expectArgs(1, 1);
-    String text = c.string(0);
-    try {
-      JsonNode node = mapper.readTree(text);
-      return node == null ? Value.NULL : fromJson(node);
-    } catch (JsonProcessingException e) {
-      throw c.argumentError(0, "cannot decode: " + e.getOriginalMessage());
-    }
-  }
-
-  /** A JSON (or YAML) tree as a value; numbers stay exact. */
-  static Value fromJson(JsonNode node) {
-    if (node.isNull() || node.isMissingNode()) {
-      return Value.NULL;
-    }
-    if (node.isBoolean()) {
-      return Value.bool(node.booleanValue());
-    }
-    if (node.isNumber()) {
-      return new NumberValue(node.decimalValue());
-    }
-    if (node.isTextual()) {
-      return Value.string(node.textValue());
-    }
-    if (node.isArray()) {
-      List<Value> elements = new ArrayList<>(node.size());
-      node.forEach(element -> elements.add(fromJson(element)));
-      return Value.list(elements);
-    }
-    if (node.isObject()) {
-      Map<String, Value> attributes = new LinkedHashMap<>();
-      for (Map.Entry<String, JsonNode> field : node.properties()) {
-        attributes.put(field.getKey(), fromJson(field.getValue()));
-      }
-      return Value.object(attributes);
-    }
-    return Value.string(node.asText());
-  }
-
-  /** A known value as a JSON tree. */
-  static JsonNode toJson(Value v) {
-    JsonNodeFactory f = JsonNodeFactory.instance;
-    if (v instanceof NullValue) {
-      return f.nullNode();
-    }
-    if (v instanceof Value.BoolValue b) {
-      return f.booleanNode(b.value());
-    }
-    if (v instanceof NumberValue n) {
-      BigDecimal d = n.value();
-      return d.scale() <= 0 ? f.numberNode(d.toBigInteger()) : f.numberNode(d);
-    }
-    if (v instanceof StringValue s) {
-      return f.textNode(s.value());
-    }
-    if (v instanceof ObjectValue o) {
-      ObjectNode node = f.objectNode();
-      o.attributes().forEach((k, child) -> node.set(k, toJson(child)));
-      return node;
-    }
-    if (v instanceof UnknownValue) {
-      throw new IllegalStateException("unknown values are handled before encoding");
-    }
-    var array = f.arrayNode();
-    v.asElements().forEach(child -> array.add(toJson(child)));
-    return array;
-  }
-
-  /** Terraform's {@code format}: the verbs {@code %s %d %v %q %t %f %%}. */
-  private static final class FormatFunction {
-    private static final Pattern VERB = Pattern.compile("%(?:%|([-+# 0]*)(\\d+)?(?:\\.(\\d+))?([sdvqtf]))");
-
-    private FormatFunction() {}
-
-    static Value format(Invocation c) {
-      c.expectArgs(1, Integer.MAX_VALUE);
-      String spec = c.string(0);
-      Matcher m = VERB.matcher(spec);
-      StringBuilder out = new StringBuilder();
-      int next = 1;
-      int from = 0;
-      while (m.find()) {
-        out.append(spec, from, m.start());
-        from = m.end();
-        if (m.group(4) == null) {
-          out.append('%');
-          continue;
-        }
-        if (next >= c.args().size()) {
-          throw c.error("too few arguments for the format string \"" + spec + "\"");
-        }
-        out.append(pad(verb(c, m.group(4).charAt(0), m.group(3), next), m.group(1), m.group(2)));
-        next++;
-      }
-      String rest = spec.substring(from);
-      if (rest.contains("%")) {
-        throw c.argumentError(0, "unsupported verb at \"" + rest.substring(rest.indexOf('%')) + "\"");
-      }
-      out.append(rest);
-      if (next < c.args().size()) {
-        throw c.error("too many arguments for the format string \"" + spec + "\"");
-      }
+    if (search.isEmpty()) {
+      // Go's strings.Replace with an empty old string inserts the replacement around every rune.
+      long runes = s.codePointCount(0, s.length());
+      EvaluationBudget.checkString(s.length() + (runes + 1) * replacement.length());
+      StringBuilder out = new StringBuilder(replacement);
+      s.codePoints().forEach(cp -> out.appendCodePoint(cp).append(replacement));
       return Value.string(out.toString());
     }
-
-    private static String verb(Invocation c, char verb, String precision, int index) {
-      Value v = c.arg(index);
-      try {
-        switch (verb) {
-          case 's':
-            return v.asString();
-          case 'd':
-            {
-              BigDecimal n = v.asNumber();
-              if (n.stripTrailingZeros().scale() > 0) {
-                throw c.argumentError(index, "%d needs a whole number, not " + n.toPlainString());
-              }
-              return n.toBigInteger().toString();
-            }
-          case 'f':
-            return v.asNumber().setScale(precision == null ? 6 : Integer.parseInt(precision), RoundingMode.HALF_EVEN).toPlainString();
-          case 't':
-            return Boolean.toString(v.asBool());
-          case 'q':
-            return JSON.writeValueAsString(v.asString());
-          default:
-            return v instanceof StringValue s ? s.value() : JSON.writeValueAsString(toJson(v));
-        }
-      } catch (EvaluationError e) {
-        throw e.range() == null ? c.argumentError(index, e.detail()) : e;
-      } catch (JsonProcessingException e) {
-        throw c.argumentError(index, e.getOriginalMessage());
-      }
+    long occurrences = 0;
+    for (int at = s.indexOf(search); at >= 0; at = s.indexOf(search, at + search.length())) {
+      occurrences++;
     }
-
-    private static String pad(String s, String flags, String width) {
-      if (width == null || s.length() >= Integer.parseInt(width)) {
-        return s;
-      }
-      String padding = " ".repeat(Integer.parseInt(width) - s.length());
-      return flags != null && flags.contains("-") ? s + padding : padding + s;
-    }
+    EvaluationBudget.checkString(s.length() + occurrences * (replacement.length() - (long) search.length()));
+    return Value.string(s.replace(search, replacement));
   }
 }

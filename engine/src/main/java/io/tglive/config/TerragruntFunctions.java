@@ -71,10 +71,6 @@ final class TerragruntFunctions {
       c.expectArgs(1, 1);
       return path(resolve(c, 0));
     });
-    t.strict("strcontains", c -> {
-      c.expectArgs(2, 2);
-      return Value.bool(c.string(0).contains(c.string(1)));
-    });
     t.lenient("read_terragrunt_config", TerragruntFunctions::readTerragruntConfig);
   }
 

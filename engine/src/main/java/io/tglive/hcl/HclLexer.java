@@ -18,7 +18,14 @@ final class HclLexer {
 
   private final SourceText src;
   private final char[] chars;
-  private final int length;
+  /** Where scanning stops: the end of the text, or the end of a bare template (see {@link #bare}). */
+  int length;
+
+  /**
+   * Template-file mode, used for HCL JSON strings: literal text runs to {@link #length}, and quotes,
+   * backslashes and newlines in it are ordinary characters.
+   */
+  boolean bare;
 
   /** The offset where scanning continues. */
   int pos;
@@ -164,6 +171,11 @@ final class HclLexer {
   LiteralStop scanQuotedLiteral(StringBuilder out) {
     while (pos < length) {
       char c = chars[pos];
+      if (bare && (c == '"' || c == '\\' || c == '\n' || c == '\r')) {
+        out.append(c);
+        pos++;
+        continue;
+      }
       switch (c) {
         case '"':
           return LiteralStop.CLOSE_QUOTE;
@@ -185,7 +197,7 @@ final class HclLexer {
           pos++;
       }
     }
-    return LiteralStop.UNTERMINATED;
+    return bare ? LiteralStop.CLOSE_QUOTE : LiteralStop.UNTERMINATED;
   }
 
   /**

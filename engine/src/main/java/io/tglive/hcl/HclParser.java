@@ -15,6 +15,12 @@ public final class HclParser {
   /** The deepest nesting of blocks and expressions accepted, so hostile input cannot exhaust the stack. */
   static final int MAX_DEPTH = 256;
 
+  /**
+   * The longest flat chain of binary operators, or of {@code .attr}/{@code [i]} steps, in one
+   * expression; such chains are not nesting, but a bound keeps every tree walker's work finite.
+   */
+  static final int MAX_CHAIN = 10_000;
+
   private final SourceText src;
   private final HclLexer lexer;
   /** Whether the lexer's current token has been read but not consumed. */
@@ -23,16 +29,69 @@ public final class HclParser {
   private int depth;
 
   private HclParser(String fileName, String source) {
-    this.src = new SourceText(fileName, source);
+    this(new SourceText(fileName, source));
+  }
+
+  HclParser(SourceText src) {
+    this.src = src;
     this.lexer = new HclLexer(src);
   }
 
-  /** Parses a whole file; the only exception thrown for bad input is {@link HclSyntaxException}. */
+  /**
+   * The text from {@code start} to {@code end} parsed as a template file (no quotes, no backslash
+   * escapes), as HCL reads a JSON string's value; its range starts at {@code rangeStart}. How {@link
+   * HclJsonParser} turns JSON strings into templates.
+   */
+  Expression.Template bareTemplate(int rangeStart, int start, int end) {
+    lexer.pos = start;
+    lexer.length = end;
+    lexer.bare = true;
+    buffered = false;
+    newlinesSignificant = false;
+    depth = 0;
+    try {
+      return parseTemplateBody(rangeStart);
+    } finally {
+      lexer.bare = false;
+      lexer.length = src.chars.length;
+    }
+  }
+
+  /**
+   * Parses a file's bytes: they must be UTF-8 without NUL bytes, else an {@link HclSyntaxException}
+   * names the file, line and column of the first bad byte. A name ending in {@code .json} is HCL's
+   * JSON syntax ({@link HclJsonParser}), anything else native syntax, as in Terragrunt.
+   */
+  public static HclFile parse(String fileName, byte[] content) {
+    Objects.requireNonNull(fileName, "fileName");
+    return parse(fileName, SourceDecoding.decode(fileName, content));
+  }
+
+  /**
+   * Parses a whole file: JSON syntax when the name ends in {@code .json}, else native syntax; the
+   * only exception thrown for bad input is {@link HclSyntaxException}.
+   */
   public static HclFile parse(String fileName, String source) {
     Objects.requireNonNull(fileName, "fileName");
     Objects.requireNonNull(source, "source");
+    if (fileName.endsWith(".json")) {
+      return HclJsonParser.parse(fileName, source);
+    }
+    return parseNative(fileName, source);
+  }
+
+  /** Parses native syntax whatever the file name. */
+  public static HclFile parseNative(String fileName, String source) {
+    Objects.requireNonNull(fileName, "fileName");
+    Objects.requireNonNull(source, "source");
     HclParser parser = new HclParser(fileName, source);
-    return new HclFile(fileName, source, parser.parseFile());
+    try {
+      return new HclFile(fileName, source, parser.parseFile());
+    } catch (StackOverflowError e) {
+      // Only on a thread with a very small stack: MAX_DEPTH keeps recursion bounded otherwise.
+      throw parser.src.error(Math.min(parser.lexer.pos, source.length()),
+          "nesting too deep to parse on this thread's stack (limit " + MAX_DEPTH + ")");
+    }
   }
 
   // ---------------------------------------------------------------- structure
@@ -147,7 +206,11 @@ public final class HclParser {
     return result;
   }
 
-  /** Precedence climbing over the binary operators, all left-associative. */
+  /**
+   * Precedence climbing over the binary operators, all left-associative. A chain of operators is
+   * built by iteration (recursion only climbs the six precedence levels), so {@code a + b + ... + z}
+   * is a flat chain, not nesting: it counts against {@link #MAX_CHAIN}, not {@link #MAX_DEPTH}.
+   */
   private Expression parseBinary(int minLevel) {
     Expression left = parseUnary();
     int operators = 0;
@@ -156,13 +219,14 @@ public final class HclParser {
       if (operator == null || level(operator) < minLevel) {
         break;
       }
+      int at = lexer.start;
       advance();
-      enter();
-      operators++;
+      if (++operators > MAX_CHAIN) {
+        throw src.error(at, "operator chain too long (limit " + MAX_CHAIN + " operators)");
+      }
       Expression right = parseBinary(level(operator) + 1);
       left = new Expression.Binary(operator, left, right, span(left, right));
     }
-    depth -= operators;
     return left;
   }
 
@@ -220,6 +284,7 @@ public final class HclParser {
     Expression splatSource = null;
     boolean attributeOnlySplat = false;
     int steps = 0;
+    int splats = 0;
     while (true) {
       TokenKind kind = peek();
       if (kind == TokenKind.DOT) {
@@ -269,13 +334,18 @@ public final class HclParser {
       } else {
         break;
       }
-      enter();
-      steps++;
+      if (target instanceof Expression.SplatItem) {
+        enter(); // each splat nests the steps after it
+        splats++;
+      }
+      if (++steps > MAX_CHAIN) {
+        throw src.error(target.range().endOffset(), "traversal chain too long (limit " + MAX_CHAIN + " steps)");
+      }
     }
     if (splatSource != null) {
       target = new Expression.Splat(splatSource, target, span(splatSource, target));
     }
-    depth -= steps;
+    depth -= splats;
     return target;
   }
 
@@ -533,6 +603,17 @@ public final class HclParser {
   private Expression.Template parseQuotedTemplate() {
     int open = lexer.start;
     advance();
+    boolean bare = lexer.bare;
+    lexer.bare = false; // a quoted string inside a bare template's interpolation ends at its quote
+    try {
+      return parseTemplateBody(open);
+    } finally {
+      lexer.bare = bare;
+    }
+  }
+
+  /** The template after its opening quote (or from the start of a bare template) to its end. */
+  private Expression.Template parseTemplateBody(int open) {
     TemplateBuilder template = null;
     StringBuilder text = new StringBuilder();
     while (true) {

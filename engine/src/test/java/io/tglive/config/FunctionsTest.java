@@ -6,6 +6,7 @@ import static io.tglive.config.ConfigFixture.str;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -137,9 +138,20 @@ class FunctionsTest {
   }
 
   @Test
-  void formatWithTooFewArgumentsIsAnError() {
-    assertThat(repo.error("locals {\n  x = format(\"%s %s\", \"a\")\n}\n")).contains(":2:7: format: too few arguments");
+  void formatWithTooFewArgumentsIsUnknownWithADiagnosticForTheUnit() throws Exception {
+    assertThat(failedCall("format(\"%s %s\", \"a\")")).singleElement().asString()
+        .contains("terragrunt.hcl:2: format: not enough arguments for \"%s\" at 3: need index 2 but have 1 total");
   }
+
+  /** The diagnostics of a unit whose only local is this failing call, after checking the local is unknown. */
+  private List<String> failedCall(String call) throws Exception {
+    String unit = "calls/c" + (++calls);
+    repo.unit(unit, "locals {\n  x = " + call + "\n}\n");
+    assertThat(repo.local(unit, "x")).isInstanceOf(Value.UnknownValue.class);
+    return repo.evaluate(unit).diagnostics().stream().map(Diagnostic::toString).toList();
+  }
+
+  private int calls;
 
   @Test
   void stringFunctions() throws Exception {
@@ -177,8 +189,9 @@ class FunctionsTest {
   }
 
   @Test
-  void lookupOfAMissingKeyWithoutDefaultIsAnError() {
-    assertThat(repo.error("locals {\n  x = lookup({a = 1}, \"b\")\n}\n")).contains(":2:7: lookup: the key \"b\" does not exist");
+  void lookupOfAMissingKeyWithoutDefaultIsUnknownWithADiagnostic() throws Exception {
+    assertThat(failedCall("lookup({a = 1}, \"b\")")).singleElement().asString()
+        .contains(":2: lookup: the key \"b\" does not exist").endsWith("the result of lookup() is unknown");
   }
 
   @Test
@@ -223,14 +236,22 @@ class FunctionsTest {
   }
 
   @Test
-  void wrongArgumentCountNamesTheFunctionAndPosition() {
-    assertThat(repo.error("locals {\n  x = join(\",\")\n}\n")).endsWith("terragrunt.hcl:2:7: join: expects at least 2 arguments, got 1");
-    assertThat(repo.error("locals {\n  x = upper(\"a\", \"b\")\n}\n")).endsWith("terragrunt.hcl:2:7: upper: expects 1 argument, got 2");
+  void wrongArgumentCountNamesTheFunctionAndPosition() throws Exception {
+    assertThat(failedCall("join(\",\")")).singleElement().asString()
+        .contains("terragrunt.hcl:2: join: expects at least 2 arguments, got 1");
+    assertThat(failedCall("upper(\"a\", \"b\")")).singleElement().asString()
+        .contains("terragrunt.hcl:2: upper: expects 1 argument, got 2");
   }
 
   @Test
-  void wrongArgumentTypeNamesTheArgument() {
-    assertThat(repo.error("locals {\n  x = join(\",\", \"notalist\")\n}\n"))
-        .endsWith("terragrunt.hcl:2:7: join: argument 2: a list is required, not a string");
+  void wrongArgumentTypeNamesTheArgument() throws Exception {
+    assertThat(failedCall("join(\",\", \"notalist\")")).singleElement().asString()
+        .contains("terragrunt.hcl:2: join: argument 2: a list is required, not a string");
+  }
+
+  @Test
+  void anUnknownFunctionNameFailsTheUnitLikeTerragrunt() {
+    assertThat(repo.error("locals {\n  x = lenght([1])\n}\n"))
+        .endsWith("terragrunt.hcl:2:7: call to unknown function: there is no function named \"lenght\"");
   }
 }

@@ -199,8 +199,46 @@ class HclSyntaxErrorTest {
     assertThat(error("a = " + "!".repeat(10_000) + "x").detail()).isEqualTo("nesting too deep (limit 256)");
     assertThat(error("a = " + "\"${".repeat(1000)).detail()).isEqualTo("nesting too deep (limit 256)");
     assertThat(error("a {\n".repeat(1000)).detail()).isEqualTo("nesting too deep (limit 256)");
-    assertThat(error("a = x" + " + x".repeat(10_000)).detail()).isEqualTo("nesting too deep (limit 256)");
-    assertThat(error("a = x" + ".y".repeat(10_000)).detail()).isEqualTo("nesting too deep (limit 256)");
+    assertThat(error("a = x" + ".*.y".repeat(300)).detail()).isEqualTo("nesting too deep (limit 256)");
+  }
+
+  @Test
+  void flatChainsOfOperatorsAndStepsAreNotNesting() {
+    for (String operator : new String[] {" + ", " && ", " || ", " * ", " == "}) {
+      String chain = "a = x" + (operator + "x").repeat(1_000) + "\n";
+      assertThat(HclParser.parse("ok.hcl", chain).body().attribute("a")).as(operator).isPresent();
+    }
+    assertThat(HclParser.parse("ok.hcl", "a = x" + ".attr".repeat(1_000) + "\n").body().attribute("a")).isPresent();
+    assertThat(HclParser.parse("ok.hcl", "a = x" + "[0]".repeat(1_000) + "\n").body().attribute("a")).isPresent();
+    assertThat(HclParser.parse("ok.hcl", "a = (" + "1 + ".repeat(1_000) + "1)" + " * 2".repeat(1_000) + "\n")
+        .body().attribute("a")).isPresent();
+  }
+
+  @Test
+  void flatChainsAreBoundedWithAClearMessage() {
+    assertThat(error("a = x" + " + x".repeat(10_001)).detail()).isEqualTo("operator chain too long (limit 10000 operators)");
+    assertThat(error("a = x" + ".y".repeat(10_001)).detail()).isEqualTo("traversal chain too long (limit 10000 steps)");
+  }
+
+  @Test
+  void deeplyNestedInputNeverOverflowsTheStackEvenOnASmallOne() throws Exception {
+    String[] inputs = {
+        "a = " + "[".repeat(100_000), "a = " + "{a = ".repeat(50_000), "a = " + "f(".repeat(50_000),
+        "a = " + "x ? ".repeat(50_000), "a = " + "-".repeat(100_000) + "1", "a = \"" + "${\"".repeat(50_000),
+        "a = " + "[for x in ".repeat(50_000), "a = x" + " + x".repeat(9_999) + "\n"};
+    for (String input : inputs) {
+      Throwable[] thrown = new Throwable[1];
+      Thread small = new Thread(null, () -> {
+        try {
+          HclParser.parse("deep.hcl", input);
+        } catch (Throwable t) {
+          thrown[0] = t;
+        }
+      }, "small-stack", 256 * 1024);
+      small.start();
+      small.join();
+      assertThat(thrown[0] == null || thrown[0] instanceof HclSyntaxException).as("%s", thrown[0]).isTrue();
+    }
   }
 
   @Test
@@ -211,6 +249,6 @@ class HclSyntaxErrorTest {
 
   @Test
   void nullArgumentsAreProgrammingErrors() {
-    assertThatThrownBy(() -> HclParser.parse("x", null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> HclParser.parse("x", (String) null)).isInstanceOf(NullPointerException.class);
   }
 }
