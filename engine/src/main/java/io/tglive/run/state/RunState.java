@@ -9,6 +9,9 @@ import java.util.TreeMap;
 /** The state of a run, folded from its journal events in order. */
 public final class RunState {
 
+  private static final java.util.Set<EventType> MESSAGES = java.util.EnumSet.of(
+      EventType.FAILED, EventType.BLOCKED, EventType.CANCELLED, EventType.APPLIED, EventType.NO_CHANGES);
+
   private RunHeader header;
   private final SortedMap<String, UnitRecord> units = new TreeMap<>();
   private final Map<Long, OpenProcess> openProcesses = new LinkedHashMap<>();
@@ -38,7 +41,10 @@ public final class RunState {
           update(event, UnitStatus.REJECTED);
         }
       }
-      case APPLY_STARTED -> update(event, UnitStatus.APPLYING);
+      case APPLY_STARTED -> {
+        units.computeIfPresent(event.unit(), (k, u) -> u.applyStarted(event.plan()));
+        update(event, UnitStatus.APPLYING);
+      }
       case APPLIED -> {
         units.computeIfPresent(event.unit(), (k, u) -> u.applied(event.plan() == null ? null : event.plan().hash(),
             event.commit()));
@@ -50,7 +56,7 @@ public final class RunState {
       case RUN_ENDED -> outcome = event.outcome();
       default -> throw new IllegalStateException("unknown event " + event.type());
     }
-    if (event.message() != null && event.unit() != null && event.type() != EventType.GATED) {
+    if (event.message() != null && event.unit() != null && MESSAGES.contains(event.type())) {
       units.computeIfPresent(event.unit(), (k, u) -> u.withMessage(event.message()));
     }
     if (at == null) {

@@ -87,8 +87,15 @@ public final class PlanReader {
       }
       normalized.add(sorted(change));
     }
+    List<String> outputs = new ArrayList<>();
+    plan.path("output_changes").fields().forEachRemaining(output -> {
+      if (!actions(output.getValue()).equals(List.of("no-op"))) {
+        outputs.add(output.getKey());
+      }
+    });
+    outputs.sort(null);
     return new PlanSummary(create, update, delete, replace, lines, new TreeSet<>(providers), added,
-        new TreeSet<>(providersAdded), sha256(normalized.toString()));
+        new TreeSet<>(providersAdded), outputs, sha256(normalized.toString()));
   }
 
   private static String key(JsonNode change) {

@@ -16,6 +16,7 @@ import java.util.TreeSet;
  *     ({@code registry.opentofu.org/hashicorp/null})
  * @param resourcesAdded addresses the plan creates that did not exist before (what a rollback destroys)
  * @param providersAdded providers of created resources that no resource of the prior state used
+ * @param outputs names of the root outputs the plan changes (no resource, but dependents read them)
  * @param hash the plan's identity: SHA-256 of its normalized {@code resource_changes}
  */
 public record PlanSummary(
@@ -27,6 +28,7 @@ public record PlanSummary(
     SortedSet<String> providers,
     List<String> resourcesAdded,
     SortedSet<String> providersAdded,
+    List<String> outputs,
     String hash) {
 
   public PlanSummary {
@@ -34,15 +36,17 @@ public record PlanSummary(
     providers = new TreeSet<>(providers);
     resourcesAdded = List.copyOf(resourcesAdded);
     providersAdded = new TreeSet<>(providersAdded);
+    outputs = List.copyOf(outputs);
   }
 
   /** Whether applying the plan changes anything. */
   public boolean hasChanges() {
-    return create + update + delete + replace > 0;
+    return create + update + delete + replace > 0 || !outputs.isEmpty();
   }
 
   /** {@code 1 to create, 0 to update, 2 to delete, 0 to replace}. */
   public String counts() {
-    return create + " to create, " + update + " to update, " + delete + " to delete, " + replace + " to replace";
+    return create + " to create, " + update + " to update, " + delete + " to delete, " + replace + " to replace"
+        + (outputs.isEmpty() ? "" : ", " + outputs.size() + " output(s) changed");
   }
 }
