@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       // one line per subcommand; keep sorted
       AccountsCommand.class,
+      ConformanceCommand.class,
       GraphCommand.class,
       StackCommand.class,
     })
