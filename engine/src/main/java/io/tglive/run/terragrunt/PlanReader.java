@@ -89,7 +89,9 @@ public final class PlanReader {
     }
     List<String> outputs = new ArrayList<>();
     plan.path("output_changes").fields().forEachRemaining(output -> {
-      if (!actions(output.getValue()).equals(List.of("no-op"))) {
+      List<String> actions = new ArrayList<>();
+      output.getValue().path("actions").forEach(a -> actions.add(a.asText()));
+      if (!actions.equals(List.of("no-op"))) {
         outputs.add(output.getKey());
       }
     });
