@@ -171,10 +171,12 @@ public final class Deployment {
   private TerragruntDialect detectDialect(UnitRunner runner, Path directory) throws InterruptedException, IOException {
     CommandSettings settings = options.commands().apply(null);
     try {
+      List<String> output = new java.util.concurrent.CopyOnWriteArrayList<>();
       CommandResult version = runner.run(TerragruntCommands.version(settings, options.environment(), directory),
-          line -> {});
+          output::add);
       if (version.exitCode() != 0) {
-        throw new IOException(String.join(" ", settings.terragrunt()) + " --version exited " + version.exitCode());
+        throw new IOException(String.join(" ", settings.terragrunt()) + " --version exited " + version.exitCode()
+            + (output.isEmpty() ? "" : ": " + output.get(output.size() - 1)));
       }
       return TerragruntDialect.of(version.stdout());
     } catch (RunnerException e) {
