@@ -15,8 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The append-only event journal of a run: one JSON object per line, each line forced to disk before
- * {@link #append} returns. A last line cut short by a crash is ignored when reading (and
+ * The append-only event journal of a run: one JSON object per line. {@link #append} writes a line;
+ * {@link #sync} forces the journal to disk up to a line, so that concurrent callers share one
+ * {@code fsync} (group commit). A last line cut short by a crash is ignored when reading (and
  * overwritten by the next append); a bad line anywhere else is an error.
  */
 public final class RunJournal implements AutoCloseable {
@@ -25,7 +26,9 @@ public final class RunJournal implements AutoCloseable {
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private final FileChannel channel;
+  private final Object syncLock = new Object();
   private long seq;
+  private volatile long durable;
 
   private RunJournal(FileChannel channel, long seq) {
     this.channel = channel;
@@ -38,10 +41,12 @@ public final class RunJournal implements AutoCloseable {
     channel.truncate(events.validBytes());
     channel.position(events.validBytes());
     long last = events.events().isEmpty() ? 0 : events.events().get(events.events().size() - 1).seq();
-    return new RunJournal(channel, last);
+    RunJournal journal = new RunJournal(channel, last);
+    journal.durable = last;
+    return journal;
   }
 
-  /** Numbers, timestamps, writes and forces one event; returns it as written. */
+  /** Numbers, timestamps and writes one event (not yet forced to disk); returns it as written. */
   public synchronized RunEvent append(RunEvent event) throws IOException {
     RunEvent numbered = event.withSeq(seq + 1, Instant.now().toString());
     byte[] line = (MAPPER.writeValueAsString(numbered) + "\n").getBytes(StandardCharsets.UTF_8);
@@ -49,9 +54,26 @@ public final class RunJournal implements AutoCloseable {
     while (buffer.hasRemaining()) {
       channel.write(buffer);
     }
-    channel.force(false);
     seq++;
     return numbered;
+  }
+
+  /** Returns once every event up to {@code upTo} is on disk; one {@code fsync} serves every waiting caller. */
+  public void sync(long upTo) throws IOException {
+    if (durable >= upTo) {
+      return;
+    }
+    synchronized (syncLock) {
+      if (durable >= upTo) {
+        return;
+      }
+      long target;
+      synchronized (this) {
+        target = seq;
+      }
+      channel.force(false);
+      durable = target;
+    }
   }
 
   @Override

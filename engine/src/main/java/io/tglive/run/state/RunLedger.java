@@ -7,9 +7,12 @@ import java.nio.file.Path;
 
 /**
  * The durable record of one run in its directory: every event goes to the journal
- * ({@code journal.jsonl}, forced to disk) and into the in-memory {@link RunState}; the snapshot
- * ({@code state.json}, replaced atomically) is rewritten whenever a unit reaches a final status and
- * when the run ends or resumes.
+ * ({@code journal.jsonl}) and into the in-memory {@link RunState}. {@link #record} returns once the
+ * event is on disk when a resumed run depends on it (a process started, an apply started or ended,
+ * a gate decision, a failure, the run's own events); the other events (planning, plans, no changes,
+ * blocked units) are forced with the next such event, and a crash that loses them only makes the
+ * resumed run plan again. The snapshot ({@code state.json}, replaced atomically) is rewritten at
+ * most once a second as units finish, and when the run starts, resumes, ends or is closed.
  */
 public final class RunLedger implements AutoCloseable {
 
@@ -21,7 +24,13 @@ public final class RunLedger implements AutoCloseable {
   private final Path directory;
   private final RunJournal journal;
   private final RunState state;
+  private static final java.util.Set<EventType> FORCED = java.util.EnumSet.of(EventType.RUN_STARTED,
+      EventType.RUN_RESUMED, EventType.RUN_ENDED, EventType.PROCESS_STARTED, EventType.GATED,
+      EventType.APPLY_STARTED, EventType.APPLIED, EventType.FAILED);
+  private static final long SNAPSHOT_INTERVAL_NANOS = 1_000_000_000L;
+
   private volatile RunListener listener = RunListener.NONE;
+  private long lastSnapshot = System.nanoTime() - SNAPSHOT_INTERVAL_NANOS;
 
   private RunLedger(Path directory, RunJournal journal, RunState state) {
     this.directory = directory;
@@ -58,16 +67,23 @@ public final class RunLedger implements AutoCloseable {
     this.listener = value;
   }
 
-  /** Appends an event, folds it into the state, and tells the listener; returns it as written. */
-  public synchronized RunEvent record(RunEvent event) {
+  /** Appends an event, folds it into the state, tells the listener, and forces it to disk if needed. */
+  public RunEvent record(RunEvent event) {
     try {
-      RunEvent written = journal.append(event);
-      state.apply(written);
-      if (written.unit() == null || state.units().containsKey(written.unit())
-          && state.units().get(written.unit()).status().terminal()) {
-        writeSnapshot();
+      RunEvent written;
+      synchronized (this) {
+        written = journal.append(event);
+        state.apply(written);
+        boolean unitFinished = written.unit() != null && state.units().containsKey(written.unit())
+            && state.units().get(written.unit()).status().terminal();
+        if (written.unit() == null || unitFinished && System.nanoTime() - lastSnapshot >= SNAPSHOT_INTERVAL_NANOS) {
+          writeSnapshot();
+        }
+        listener.recorded(written, state);
       }
-      listener.recorded(written, state);
+      if (FORCED.contains(written.type())) {
+        journal.sync(written.seq());
+      }
       return written;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot record the run in " + directory + ": " + e.getMessage(), e);
@@ -85,12 +101,14 @@ public final class RunLedger implements AutoCloseable {
   }
 
   private void writeSnapshot() throws IOException {
+    lastSnapshot = System.nanoTime();
     AtomicFiles.write(directory.resolve(SNAPSHOT), RunJournal.MAPPER.writerWithDefaultPrettyPrinter()
         .writeValueAsBytes(RunSnapshot.of(state)));
   }
 
   @Override
   public synchronized void close() throws IOException {
+    journal.sync(state.lastSeq());
     writeSnapshot();
     journal.close();
   }
