@@ -13,15 +13,12 @@ import io.tglive.run.gate.PromptGate;
 import io.tglive.run.local.LocalRunner;
 import io.tglive.run.state.RunHeader;
 import io.tglive.run.state.RunLedger;
-import io.tglive.run.state.RunUnit;
 import io.tglive.run.state.UnitRecord;
 import io.tglive.run.terragrunt.CommandSettings;
 import io.tglive.stack.StackException;
 import io.tglive.stack.StackPlanner;
 import io.tglive.stack.StackRequest;
 import io.tglive.stack.StackResult;
-import io.tglive.stack.StackUnit;
-import io.tglive.stack.StackAction;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -32,7 +29,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -142,14 +138,8 @@ final class RunCommand implements Callable<Integer> {
     String id = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
         + result.head().substring(0, 7);
     Path directory = runDir != null ? runDir.toAbsolutePath().normalize() : defaultRuns(repoDir).resolve(id);
-    List<RunUnit> units = new ArrayList<>();
-    for (StackUnit unit : result.stack().units().values()) {
-      units.add(new RunUnit(unit.path(), unit.action() == StackAction.DESTROY, unit.account(),
-          List.copyOf(unit.after()), unit.criticalPath(), unit.policy().voters(), unit.policy().approvalsRequired(),
-          unit.policy().rejectionsRequired()));
-    }
-    return RunLedger.create(directory, new RunHeader(directory.getFileName().toString(), repoDir.toString(), base,
-        result.base(), head, result.head(), units));
+    return RunLedger.create(directory,
+        RunHeader.of(directory.getFileName().toString(), repoDir.toString(), base, head, result));
   }
 
   private RunLedger openRun(Path repoDir) throws BadInput, IOException {

@@ -1,5 +1,9 @@
 package io.tglive.run.state;
 
+import io.tglive.stack.StackAction;
+import io.tglive.stack.StackResult;
+import io.tglive.stack.StackUnit;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,5 +20,16 @@ public record RunHeader(String id, String repo, String base, String baseCommit, 
 
   public RunHeader {
     units = List.copyOf(units);
+  }
+
+  /** The header of a run deploying a computed stack; destroys run in {@code stack.base()}, applies in its head. */
+  public static RunHeader of(String id, String repo, String base, String head, StackResult stack) {
+    List<RunUnit> units = new ArrayList<>();
+    for (StackUnit unit : stack.stack().units().values()) {
+      units.add(new RunUnit(unit.path(), unit.action() == StackAction.DESTROY, unit.account(),
+          List.copyOf(unit.after()), unit.criticalPath(), unit.policy().voters(), unit.policy().approvalsRequired(),
+          unit.policy().rejectionsRequired()));
+    }
+    return new RunHeader(id, repo, base, stack.base(), head, stack.head(), units);
   }
 }
