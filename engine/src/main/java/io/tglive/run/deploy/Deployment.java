@@ -144,6 +144,8 @@ public final class Deployment {
       }
     } finally {
       pool.shutdownNow();
+      // interrupted runners stop their process trees before they return
+      pool.awaitTermination(options.grace().plusSeconds(5).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
     for (UnitRecord record : ledger.read(state -> List.copyOf(state.units().values()))) {
       if (!record.status().terminal()) {

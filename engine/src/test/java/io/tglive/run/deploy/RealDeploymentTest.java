@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tglive.run.gate.Gate;
+import io.tglive.run.gate.GateDecision;
 import io.tglive.run.gate.NoGate;
 import io.tglive.run.local.LocalRunner;
 import io.tglive.run.state.EventType;
@@ -101,21 +103,65 @@ class RealDeploymentTest {
     }
   }
 
+  @Test
+  void aRejectedPlanIsNotAppliedAndBlocksItsDependents() throws Exception {
+    try (TestRepo repo = RealLiveRepo.create(tmp.resolve("repo"))) {
+      repo.branch("feature");
+      repo.write("net/terragrunt.hcl", RealLiveRepo.unit("value = \"net\""));
+      repo.write("app/terragrunt.hcl", RealLiveRepo.unit("value = dependency.net.outputs.value", "net"));
+      repo.write("other/terragrunt.hcl", RealLiveRepo.unit("value = \"other\""));
+      repo.commit("units");
+      Gate rejectNet = (unit, policy, plan) -> unit.equals("net")
+          ? GateDecision.reject("alice", "not today") : GateDecision.approve("alice", "");
+      assertThat(deploy(repo, "main", "feature", "run", rejectNet, false)).isEqualTo(RunOutcome.REJECTED);
+      SortedMap<String, UnitRecord> units = units("run");
+      assertThat(units.get("net").status()).isEqualTo(UnitStatus.REJECTED);
+      assertThat(units.get("net").decidedBy()).isEqualTo("alice");
+      assertThat(units.get("net").why()).isEqualTo("not today");
+      assertThat(units.get("net").plan().changes()).containsExactly("create terraform_data.this");
+      assertThat(state.resolve("net/terraform.tfstate")).doesNotExist();
+      assertThat(units.get("app").status()).isEqualTo(UnitStatus.BLOCKED);
+      assertThat(units.get("other").status()).isEqualTo(UnitStatus.APPLIED);
+    }
+  }
+
+  @Test
+  void failFastStartsNothingAfterTheFirstFailure() throws Exception {
+    try (TestRepo repo = RealLiveRepo.create(tmp.resolve("repo"))) {
+      repo.branch("feature");
+      repo.write("bad/terragrunt.hcl", RealLiveRepo.unit("value = \"bad\"\nfail = true"));
+      repo.write("slow/terragrunt.hcl", RealLiveRepo.unit("value = \"slow\"\nsleep = 15"));
+      repo.write("later/terragrunt.hcl", RealLiveRepo.unit("value = dependency.slow.outputs.value", "slow"));
+      repo.commit("units");
+      assertThat(deploy(repo, "main", "feature", "run", new NoGate(), true)).isEqualTo(RunOutcome.FAILED);
+      SortedMap<String, UnitRecord> units = units("run");
+      assertThat(units.get("bad").status()).isEqualTo(UnitStatus.FAILED);
+      // slow was already running when bad failed, and finishes; later would start after it, but does not
+      assertThat(units.get("later").status()).isEqualTo(UnitStatus.CANCELLED);
+      assertThat(units.get("slow").status()).isEqualTo(UnitStatus.APPLIED);
+    }
+  }
+
   private static long seq(List<RunEvent> events, EventType type, String unit) {
     return events.stream().filter(e -> e.type() == type && unit.equals(e.unit())).findFirst().orElseThrow().seq();
   }
 
   private RunOutcome deploy(TestRepo repo, String base, String head, String run) throws Exception {
+    return deploy(repo, base, head, run, new NoGate(), false);
+  }
+
+  private RunOutcome deploy(TestRepo repo, String base, String head, String run, Gate gate, boolean failFast)
+      throws Exception {
     StackResult stack = StackPlanner.plan(repo.root(), StackRequest.of(base, head));
     assertThat(stack.complete()).as("stack complete: %s", stack.unresolved()).isTrue();
     Path runDir = tmp.resolve(run);
     Map<String, String> environment = new HashMap<>(RealTools.env());
     environment.put("TGLIVE_TEST_STATE", state.toString());
-    DeployOptions options = DeployOptions.defaults(4).withEnvironment(environment).withCommands(account ->
+    DeployOptions options = DeployOptions.defaults(4).withFailFast(failFast).withEnvironment(environment).withCommands(account ->
         CommandSettings.DEFAULT.withTerragrunt(List.of(RealTools.terragrunt().toString()))
             .withTimeout(Duration.ofMinutes(5)));
     try (RunLedger ledger = RunLedger.create(runDir, RunHeader.of(run, repo.root().toString(), base, head, stack))) {
-      return new Deployment(ledger, observer -> new LocalRunner(Duration.ofSeconds(5), observer), new NoGate(),
+      return new Deployment(ledger, observer -> new LocalRunner(Duration.ofSeconds(5), observer), gate,
           new GitWorktrees(repo.root(), runDir.resolve("worktrees")), options).run();
     }
   }
