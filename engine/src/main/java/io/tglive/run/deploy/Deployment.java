@@ -148,7 +148,7 @@ public final class Deployment {
       pool.awaitTermination(options.grace().plusSeconds(5).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
     for (UnitRecord record : ledger.read(state -> List.copyOf(state.units().values()))) {
-      if (!record.status().terminal()) {
+      if (!record.status().terminal() && record.status() != UnitStatus.CANCELLED) {
         ledger.record(RunEvent.of(EventType.CANCELLED, record.path())
             .withMessage(stopping ? "--fail-fast: a unit failed" : "never became ready"));
       }
