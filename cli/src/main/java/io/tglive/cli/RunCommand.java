@@ -1,0 +1,238 @@
+package io.tglive.cli;
+
+import io.tglive.change.DiffMode;
+import io.tglive.graph.LoadOptions;
+import io.tglive.run.deploy.DeployOptions;
+import io.tglive.run.deploy.Deployment;
+import io.tglive.run.deploy.GitWorktrees;
+import io.tglive.run.deploy.RunOutcome;
+import io.tglive.run.gate.Gate;
+import io.tglive.run.gate.PolicyGate;
+import io.tglive.run.gate.PromptGate;
+import io.tglive.run.local.LocalRunner;
+import io.tglive.run.state.RunHeader;
+import io.tglive.run.state.RunLedger;
+import io.tglive.run.state.UnitRecord;
+import io.tglive.run.terragrunt.CommandSettings;
+import io.tglive.stack.StackException;
+import io.tglive.stack.StackPlanner;
+import io.tglive.stack.StackRequest;
+import io.tglive.stack.StackResult;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code tglive run}: deploys the stack of a change with terragrunt, or resumes an interrupted run. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = "Deploys the stack of a change: per unit plan, approval gate, apply of exactly the approved plan.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:every unit was applied or had no changes",
+      "1:a unit failed or was rejected (or the stack is incomplete and nothing was deployed)",
+      "2:bad input: revisions, configuration, arguments, run directory"
+    })
+final class RunCommand implements Callable<Integer> {
+
+  static final int FAILED = 1;
+  static final int ERROR = 2;
+
+  @Spec private CommandSpec spec;
+
+  @Option(names = "--repo", paramLabel = "DIR", defaultValue = ".",
+      description = "The git repository (default: ${DEFAULT-VALUE}).")
+  private Path repo;
+
+  @Option(names = "--base", paramLabel = "REF", description = "The revision deployed so far.")
+  private String base;
+
+  @Option(names = "--head", paramLabel = "REF", description = "The revision to deploy.")
+  private String head;
+
+  @Option(names = "--parallelism", paramLabel = "N", defaultValue = "4",
+      description = "Most terragrunt commands at once (default: ${DEFAULT-VALUE}).")
+  private int parallelism;
+
+  @Option(names = "--fail-fast", description = "Start nothing more after the first failure or rejection.")
+  private boolean failFast;
+
+  @Option(names = "--resume", paramLabel = "RUN",
+      description = "Continue an interrupted run: its id (under <repo>/.tglive/runs) or its directory.")
+  private String resume;
+
+  @Option(names = "--run-dir", paramLabel = "DIR",
+      description = "Directory of a new run (default: <repo>/.tglive/runs/<id>, ignored by git).")
+  private Path runDir;
+
+  @Option(names = "--terragrunt", paramLabel = "PATH", defaultValue = "terragrunt",
+      description = "The terragrunt executable (default: ${DEFAULT-VALUE} on the PATH).")
+  private String terragrunt;
+
+  @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT1H",
+      description = "Longest any one terragrunt command may run, ISO-8601 (default: ${DEFAULT-VALUE}).")
+  private Duration timeout;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    try {
+      if (parallelism < 1) {
+        throw new BadInput("--parallelism must be at least 1");
+      }
+      Path repoDir = repo.toAbsolutePath().normalize();
+      RunLedger ledger = resume != null ? openRun(repoDir) : newRun(repoDir, err);
+      if (ledger == null) {
+        return FAILED;
+      }
+      return deploy(ledger, out, err);
+    } catch (BadInput | StackException | IllegalArgumentException e) {
+      for (String line : e.getMessage().split("\n")) {
+        err.println(line.startsWith(" ") ? line : "error: " + line);
+      }
+      err.flush();
+      return ERROR;
+    } catch (IOException e) {
+      err.println("error: " + e.getMessage());
+      err.flush();
+      return ERROR;
+    } catch (InterruptedException e) {
+      err.println("error: interrupted; continue with --resume");
+      err.flush();
+      return FAILED;
+    }
+  }
+
+  private RunLedger newRun(Path repoDir, PrintWriter err) throws BadInput, StackException, IOException {
+    if (base == null || head == null) {
+      throw new BadInput("--base and --head are required (or --resume RUN)");
+    }
+    StackResult result = StackPlanner.plan(repoDir, new StackRequest(base, head, DiffMode.MERGE_BASE, true, false,
+        Optional.empty(), new LoadOptions(System.getenv(), false, 0)));
+    result.warnings().forEach(warning -> err.println("warning: " + warning));
+    if (!result.complete()) {
+      for (StackResult.Unresolved edge : result.unresolved()) {
+        err.println("error: " + edge.file() + ":" + edge.line() + " (" + edge.tree()
+            + "): unresolved dependency path: " + edge.expression());
+      }
+      err.println("error: the stack may be incomplete; nothing deployed");
+      err.flush();
+      return null;
+    }
+    String id = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
+        + result.head().substring(0, 7);
+    Path directory = runDir != null ? runDir.toAbsolutePath().normalize() : defaultRuns(repoDir).resolve(id);
+    return RunLedger.create(directory,
+        RunHeader.of(directory.getFileName().toString(), repoDir.toString(), base, head, result));
+  }
+
+  private RunLedger openRun(Path repoDir) throws BadInput, IOException {
+    if (base != null || head != null || runDir != null) {
+      throw new BadInput("--resume continues a run as it was started: drop --base, --head and --run-dir");
+    }
+    Path byId = defaultRuns(repoDir).resolve(resume);
+    Path directory = Files.isDirectory(byId) ? byId : Path.of(resume).toAbsolutePath().normalize();
+    if (!Files.isRegularFile(directory.resolve(RunLedger.JOURNAL))) {
+      throw new BadInput("--resume " + resume + ": no run there (looked in " + byId + " and " + directory + ")");
+    }
+    return RunLedger.open(directory);
+  }
+
+  /** {@code <repo>/.tglive/runs}, with a {@code .gitignore} that keeps the whole {@code .tglive} folder out of git. */
+  private static Path defaultRuns(Path repoDir) throws IOException {
+    Path folder = repoDir.resolve(".tglive");
+    Files.createDirectories(folder);
+    Path ignore = folder.resolve(".gitignore");
+    if (!Files.exists(ignore)) {
+      Files.writeString(ignore, "*\n", StandardCharsets.UTF_8);
+    }
+    return folder.resolve("runs");
+  }
+
+  private int deploy(RunLedger ledger, PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
+    RunHeader header = ledger.read(state -> state.header());
+    RunProgress progress = new RunProgress(err, StandardError.isTerminal());
+    ledger.listen(progress);
+    BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    Gate prompt = new PromptGate(stdin, err, System.getProperty("user.name", "local user"), System.console() == null);
+    Gate gate = new PolicyGate((unit, policy, plan) -> {
+      progress.pause();
+      try {
+        return prompt.decide(unit, policy, plan);
+      } finally {
+        progress.resume();
+      }
+    });
+    CommandSettings settings = CommandSettings.DEFAULT.withTerragrunt(List.of(terragrunt)).withTimeout(timeout);
+    DeployOptions options = DeployOptions.defaults(parallelism).withFailFast(failFast)
+        .withCommands(account -> settings);
+    Deployment deployment = new Deployment(ledger,
+        observer -> new LocalRunner(options.grace(), observer), gate,
+        new GitWorktrees(Path.of(header.repo()), ledger.directory().resolve("worktrees")), options);
+    Thread main = Thread.currentThread();
+    Thread stop = new Thread(() -> {
+      main.interrupt();
+      try {
+        main.join(options.grace().plusSeconds(5).toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "tglive-run-stop");
+    Runtime.getRuntime().addShutdownHook(stop);
+    RunOutcome outcome;
+    try {
+      outcome = deployment.run();
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(stop);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running: let it finish
+      }
+      progress.finish();
+      ledger.close();
+    }
+    summary(ledger, out);
+    out.println("run " + header.id() + ": " + outcome.label());
+    out.println("run directory: " + ledger.directory());
+    out.flush();
+    return outcome == RunOutcome.SUCCEEDED ? 0 : FAILED;
+  }
+
+  private static void summary(RunLedger ledger, PrintWriter out) {
+    for (UnitRecord unit : ledger.read(state -> List.copyOf(state.units().values()))) {
+      StringBuilder line = new StringBuilder(String.format("%-12s %s", unit.status().label(), unit.path()));
+      if (unit.plan() != null && unit.status() != io.tglive.run.state.UnitStatus.NO_CHANGES) {
+        line.append("  [").append(unit.plan().counts()).append("; plan ")
+            .append(unit.plan().hash(), 0, 12).append(']');
+      }
+      if (unit.message() != null) {
+        line.append("  ").append(unit.message());
+      }
+      out.println(line);
+    }
+  }
+
+  /** A usage error, reported as one line with exit code 2. */
+  private static final class BadInput extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    BadInput(String message) {
+      super(message);
+    }
+  }
+}

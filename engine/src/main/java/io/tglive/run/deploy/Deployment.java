@@ -1,0 +1,221 @@
+package io.tglive.run.deploy;
+
+import io.tglive.run.CommandResult;
+import io.tglive.run.RunnerException;
+import io.tglive.run.UnitRunner;
+import io.tglive.run.gate.Gate;
+import io.tglive.run.local.ProcessObserver;
+import io.tglive.run.schedule.BlockingSlots;
+import io.tglive.run.schedule.DependencyTracker;
+import io.tglive.run.state.EventType;
+import io.tglive.run.state.RunEvent;
+import io.tglive.run.state.RunHeader;
+import io.tglive.run.state.RunLedger;
+import io.tglive.run.state.RunUnit;
+import io.tglive.run.state.UnitRecord;
+import io.tglive.run.state.UnitStatus;
+import io.tglive.run.terragrunt.CommandSettings;
+import io.tglive.run.terragrunt.TerragruntCommands;
+import io.tglive.run.terragrunt.TerragruntDialect;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * Deploys the units of a run, or continues an interrupted one. A unit starts the moment the units
+ * it waits for have succeeded; commands take slots (global and per account, longest critical path
+ * first), gates do not. A failed or rejected unit blocks its transitive dependents; the others carry
+ * on, unless {@code failFast}, which starts nothing more. On resume, processes the killed run left
+ * running are stopped first; applied units are never applied again; units caught mid-apply are
+ * planned again.
+ */
+public final class Deployment {
+
+  private final RunLedger ledger;
+  private final Function<ProcessObserver, UnitRunner> runners;
+  private final Gate gate;
+  private final Checkouts checkouts;
+  private final DeployOptions options;
+
+  /**
+   * @param ledger the run's record (new, or opened to resume)
+   * @param runners makes the runner, given the observer that journals its processes
+   * @param gate decides on plans with changes
+   * @param checkouts where the base and head commits are checked out
+   */
+  public Deployment(RunLedger ledger, Function<ProcessObserver, UnitRunner> runners, Gate gate, Checkouts checkouts,
+      DeployOptions options) {
+    this.ledger = ledger;
+    this.runners = runners;
+    this.gate = gate;
+    this.checkouts = checkouts;
+    this.options = options;
+  }
+
+  /** Runs (or continues) the deployment to its end and records the outcome. */
+  public RunOutcome run() throws InterruptedException, IOException {
+    RunHeader header = ledger.read(state -> state.header());
+    Map<String, UnitRecord> before = ledger.read(state -> new LinkedHashMap<>(state.units()));
+    if (ledger.read(state -> state.lastSeq()) > 1) {
+      int stopped = LeftoverProcesses.stop(ledger, options.grace());
+      ledger.record(RunEvent.of(EventType.RUN_RESUMED, null)
+          .withMessage(stopped + " leftover process(es) stopped"));
+    }
+    UnitRunner runner = runners.apply(new JournalObserver());
+    TerragruntDialect dialect = detectDialect(runner, checkouts.root(header.headCommit()));
+    UnitDeploy deploy = new UnitDeploy(ledger, runner, gate,
+        new BlockingSlots(options.parallelism(), options.perAccount()), options.retry(),
+        new UnitLogs(ledger.directory().resolve("logs")), ledger.directory().resolve("plans"));
+
+    Map<String, RunUnit> units = new LinkedHashMap<>();
+    Map<String, Set<String>> after = new HashMap<>();
+    for (RunUnit unit : header.units()) {
+      units.put(unit.path(), unit);
+      after.put(unit.path(), new LinkedHashSet<>(unit.after()));
+    }
+    DependencyTracker tracker = new DependencyTracker(after);
+    for (UnitRecord record : before.values()) {
+      if (record.status().succeeded()) {
+        tracker.succeeded(record.path());
+      }
+    }
+    for (UnitRecord record : before.values()) {
+      if (record.status() == UnitStatus.FAILED || record.status() == UnitStatus.REJECTED) {
+        block(tracker, record.path(), before);
+      }
+    }
+
+    LinkedBlockingQueue<Map.Entry<String, UnitStatus>> done = new LinkedBlockingQueue<>();
+    ExecutorService pool = Executors.newCachedThreadPool(daemonThreads());
+    int running = 0;
+    boolean stopping = false;
+    try {
+      while (true) {
+        for (String path : tracker.takeReady()) {
+          UnitRecord record = before.get(path);
+          if (record.status().terminal()) {
+            continue;
+          }
+          if (stopping) {
+            ledger.record(RunEvent.of(EventType.CANCELLED, path).withMessage("--fail-fast: a unit failed"));
+            continue;
+          }
+          RunUnit unit = units.get(path);
+          boolean midApply = UnitDeploy.midApply(record);
+          String commit = unit.destroy() ? header.baseCommit() : header.headCommit();
+          Path checkout = checkouts.root(commit);
+          TerragruntCommands commands = new TerragruntCommands(settings(unit), dialect, options.environment());
+          pool.submit(() -> {
+            UnitStatus status = UnitStatus.FAILED;
+            try {
+              status = deploy.deploy(unit, commit, checkout, commands, midApply);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              return;
+            } catch (RuntimeException e) {
+              ledger.record(RunEvent.of(EventType.FAILED, path).withMessage("internal error: " + e));
+            }
+            done.add(Map.entry(path, status));
+          });
+          running++;
+        }
+        if (running == 0) {
+          break;
+        }
+        Map.Entry<String, UnitStatus> finished = done.take();
+        running--;
+        if (finished.getValue().succeeded()) {
+          tracker.succeeded(finished.getKey());
+        } else {
+          block(tracker, finished.getKey(), before);
+          stopping |= options.failFast();
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+      // interrupted runners stop their process trees before they return
+      pool.awaitTermination(options.grace().plusSeconds(5).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+    for (UnitRecord record : ledger.read(state -> List.copyOf(state.units().values()))) {
+      if (!record.status().terminal() && record.status() != UnitStatus.CANCELLED) {
+        ledger.record(RunEvent.of(EventType.CANCELLED, record.path())
+            .withMessage(stopping ? "--fail-fast: a unit failed" : "never became ready"));
+      }
+    }
+    RunOutcome outcome = RunOutcome.of(ledger.read(state -> List.copyOf(state.units().values())));
+    ledger.record(RunEvent.of(EventType.RUN_ENDED, null).withOutcome(outcome.label()));
+    return outcome;
+  }
+
+  private void block(DependencyTracker tracker, String failed, Map<String, UnitRecord> before) {
+    for (String blocked : tracker.failed(failed)) {
+      if (before.get(blocked).status() != UnitStatus.BLOCKED) {
+        ledger.record(RunEvent.of(EventType.BLOCKED, blocked).withMessage("blocked by " + failed));
+      }
+    }
+  }
+
+  private CommandSettings settings(RunUnit unit) {
+    return options.commands().apply(unit.account());
+  }
+
+  private TerragruntDialect detectDialect(UnitRunner runner, Path directory) throws InterruptedException, IOException {
+    CommandSettings settings = options.commands().apply(null);
+    try {
+      List<String> output = new java.util.concurrent.CopyOnWriteArrayList<>();
+      CommandResult version = runner.run(TerragruntCommands.version(settings, options.environment(), directory),
+          output::add);
+      if (version.exitCode() != 0) {
+        throw new IOException(String.join(" ", settings.terragrunt()) + " --version exited " + version.exitCode()
+            + (output.isEmpty() ? "" : ": " + output.get(output.size() - 1)));
+      }
+      return TerragruntDialect.of(version.stdout());
+    } catch (RunnerException e) {
+      throw new IOException("cannot run terragrunt: " + e.getMessage(), e);
+    }
+  }
+
+  private static ThreadFactory daemonThreads() {
+    AtomicInteger count = new AtomicInteger();
+    return task -> {
+      Thread thread = new Thread(task, "unit-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  /** Journals every process a command starts, so that a resumed run can stop one left behind. */
+  private final class JournalObserver implements ProcessObserver {
+
+    @Override
+    public void started(io.tglive.run.CommandSpec command, ProcessHandle process) {
+      if (isUnit(command)) {
+        ledger.record(RunEvent.of(EventType.PROCESS_STARTED, command.unit()).withProcess(process.pid(),
+            process.info().startInstant().map(Object::toString).orElse(null), command.kind().name()));
+      }
+    }
+
+    @Override
+    public void ended(io.tglive.run.CommandSpec command, ProcessHandle process) {
+      if (isUnit(command)) {
+        ledger.record(RunEvent.of(EventType.PROCESS_ENDED, command.unit()).withProcess(process.pid(),
+            process.info().startInstant().map(Object::toString).orElse(null), command.kind().name()));
+      }
+    }
+
+    private boolean isUnit(io.tglive.run.CommandSpec command) {
+      return command.kind() != io.tglive.run.CommandKind.VERSION;
+    }
+  }
+}
