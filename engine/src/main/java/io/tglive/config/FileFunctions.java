@@ -239,11 +239,7 @@ final class FileFunctions {
     if (object.unknownWithin() != null) {
       return object.unknownWithin();
     }
-    try {
-      return Value.string(JSON.writeValueAsString(StandardFunctions.toJson(object)));
-    } catch (JsonProcessingException e) {
-      throw c.error("cannot encode the variables of " + file + ": " + e.getOriginalMessage());
-    }
+    return Value.string(CtyJson.encode(object));
   }
 
   // --- paths ---------------------------------------------------------------------------------------

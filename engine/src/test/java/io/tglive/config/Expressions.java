@@ -50,6 +50,11 @@ final class Expressions {
     }
 
     @Override
+    public Path fileDirectory() {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
     public Path includeDirectory(String name, SourceRange range) {
       throw new UnsupportedOperationException();
     }
