@@ -1,6 +1,8 @@
 package io.tglive.config;
 
+import io.tglive.hcl.Block;
 import io.tglive.hcl.SourceRange;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,6 +17,57 @@ final class FeatureFlags {
   static final String VARIABLE = "TG_FEATURE";
 
   private FeatureFlags() {}
+
+  /**
+   * The feature flags of a configuration as {@code feature.<name>}, each {@code {name, value}}: the
+   * {@code feature} blocks of the configuration and of its includes (unless {@code no_merge}; the
+   * child's block wins), each valued by its override in {@link #VARIABLE} or else its evaluated
+   * {@code default}; overrides of flags no block declares are strings.
+   */
+  static Map<String, Value> of(FileEvaluation configuration) {
+    Map<String, Block> blocks = new LinkedHashMap<>();
+    Map<String, FileEvaluation> owners = new HashMap<>();
+    for (FileEvaluation.Include include : configuration.includes()) {
+      if (include.strategy != MergeStrategy.NO_MERGE) {
+        FileEvaluation parent = configuration.included(include);
+        for (Block block : parent.body().blocks("feature")) {
+          blocks.put(name(block), block);
+          owners.put(name(block), parent);
+        }
+      }
+    }
+    for (Block block : configuration.body().blocks("feature")) {
+      blocks.put(name(block), block);
+      owners.put(name(block), configuration);
+    }
+    Map<String, String> overrides = overrides(configuration.environment());
+    Map<String, Value> values = new LinkedHashMap<>();
+    for (Map.Entry<String, Block> entry : blocks.entrySet()) {
+      String name = entry.getKey();
+      Block block = entry.getValue();
+      Value defaultValue =
+          block.body().attribute("default").map(a -> owners.get(name).evaluate(a.value())).orElse(null);
+      Value value;
+      if (overrides.containsKey(name)) {
+        value = typed(overrides.get(name), defaultValue, block.range());
+      } else if (defaultValue == null) {
+        throw new EvaluationError(
+            block.range(), "the feature flag \"" + name + "\" has no default and no override in " + VARIABLE);
+      } else {
+        value = defaultValue;
+      }
+      values.put(name, flag(name, value));
+    }
+    overrides.forEach((name, text) -> values.putIfAbsent(name, flag(name, Value.string(text))));
+    return values;
+  }
+
+  private static String name(Block block) {
+    if (block.labels().size() != 1) {
+      throw new EvaluationError(block.range(), "a feature block needs exactly one label, its name");
+    }
+    return block.labels().get(0);
+  }
 
   /** The overrides in {@code environment}, by flag name, in order; a later pair wins. */
   static Map<String, String> overrides(Map<String, String> environment) {

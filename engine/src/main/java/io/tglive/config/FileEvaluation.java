@@ -109,54 +109,11 @@ final class FileEvaluation implements FunctionContext, ExpressionEvaluator.Roots
   }
 
   /**
-   * Evaluates every attribute outside {@code locals} and {@code include} blocks ({@code inputs},
-   * {@code generate}, {@code remote_state}, {@code terraform} hooks and {@code extra_arguments},
-   * ...) so that every file they read is recorded, although Terragrunt's graph parse skips them. A
-   * failure there does not concern the graph: it is a diagnostic, and what was read up to it stays
-   * recorded.
+   * Evaluates every attribute the graph does not need, only for the files it reads ({@link
+   * ReadsPass}).
    */
   void evaluateForReads() {
-    evaluateForReads(file.body(), null);
-  }
-
-  private void evaluateForReads(Body body, String blockType) {
-    for (Attribute attribute : body.attributes()) {
-      if (evaluatedForTheGraph(blockType, attribute.name())) {
-        continue;
-      }
-      try {
-        evaluate(attribute.value());
-      } catch (EvaluationError e) {
-        if (!e.recoverable()) {
-          throw e;
-        }
-        EvaluationError positioned = e.at(attribute.value().range());
-        session.diagnostics.add(new Diagnostic(
-            location(positioned.range() != null ? positioned.range() : attribute.range()),
-            attribute.name() + " cannot be evaluated, so files it reads may be missing from its reads: "
-                + positioned.detail()));
-      }
-    }
-    for (Block block : body.blocks()) {
-      boolean evaluatedAlready =
-          blockType == null && (block.type().equals("locals") || block.type().equals("include"));
-      if (!evaluatedAlready) {
-        evaluateForReads(block.body(), blockType == null ? block.type() : blockType + "." + block.type());
-      }
-    }
-  }
-
-  /** Attributes the graph evaluates (and whose problems it reports) before the reads pass. */
-  private static boolean evaluatedForTheGraph(String blockType, String attribute) {
-    if (blockType == null) {
-      return false;
-    }
-    return switch (blockType) {
-      case "dependency" -> attribute.equals("config_path") || attribute.equals("enabled");
-      case "dependencies", "exclude" -> true;
-      case "terraform" -> attribute.equals("source");
-      default -> false;
-    };
+    ReadsPass.run(this);
   }
 
   // --- locals ---------------------------------------------------------------------------------
@@ -319,10 +276,8 @@ final class FileEvaluation implements FunctionContext, ExpressionEvaluator.Roots
   // --- feature flags ----------------------------------------------------------------------------
 
   /**
-   * The unit's feature flags as {@code feature.<name>}, each {@code {name, value}}: the {@code
-   * feature} blocks of the unit and of its includes (unless {@code no_merge}; the child's block
-   * wins), each valued by its override in {@link FeatureFlags#VARIABLE} or else its evaluated
-   * {@code default}. An included file sees the flags of the unit including it, as in Terragrunt.
+   * The unit's feature flags ({@link FeatureFlags#of}); an included file sees the flags of the unit
+   * including it, as in Terragrunt.
    */
   private Map<String, Value> features() {
     if (including != null) {
@@ -336,53 +291,11 @@ final class FileEvaluation implements FunctionContext, ExpressionEvaluator.Roots
     }
     resolvingFeatures = true;
     try {
-      Map<String, Block> blocks = new LinkedHashMap<>();
-      Map<String, FileEvaluation> owners = new HashMap<>();
-      List<Include> own = includes();
-      for (Include include : own) {
-        if (include.strategy != MergeStrategy.NO_MERGE) {
-          FileEvaluation parent = included(include);
-          for (Block block : parent.file.body().blocks("feature")) {
-            blocks.put(featureName(block), block);
-            owners.put(featureName(block), parent);
-          }
-        }
-      }
-      for (Block block : file.body().blocks("feature")) {
-        blocks.put(featureName(block), block);
-        owners.put(featureName(block), this);
-      }
-      Map<String, String> overrides = FeatureFlags.overrides(session.environment);
-      Map<String, Value> values = new LinkedHashMap<>();
-      for (Map.Entry<String, Block> entry : blocks.entrySet()) {
-        String name = entry.getKey();
-        var defaultAttribute = entry.getValue().body().attribute("default");
-        Value defaultValue = defaultAttribute.map(a -> owners.get(name).evaluate(a.value())).orElse(null);
-        Value value;
-        if (overrides.containsKey(name)) {
-          value = FeatureFlags.typed(overrides.get(name), defaultValue, entry.getValue().range());
-        } else if (defaultValue == null) {
-          throw new EvaluationError(
-              entry.getValue().range(), "the feature flag \"" + name + "\" has no default and no override in "
-                  + FeatureFlags.VARIABLE);
-        } else {
-          value = defaultValue;
-        }
-        values.put(name, FeatureFlags.flag(name, value));
-      }
-      overrides.forEach((name, text) -> values.putIfAbsent(name, FeatureFlags.flag(name, Value.string(text))));
-      features = values;
+      features = FeatureFlags.of(this);
       return features;
     } finally {
       resolvingFeatures = false;
     }
-  }
-
-  private static String featureName(Block block) {
-    if (block.labels().size() != 1) {
-      throw new EvaluationError(block.range(), "a feature block needs exactly one label, its name");
-    }
-    return block.labels().get(0);
   }
 
   // --- the configuration as a value -------------------------------------------------------------

@@ -72,6 +72,31 @@ final class TerragruntFunctions {
       return path(resolve(c, 0));
     });
     t.lenient("read_terragrunt_config", TerragruntFunctions::readTerragruntConfig);
+    commands(t, "get_terraform_commands_that_need_vars", "apply", "console", "destroy", "import", "plan", "push", "refresh");
+    commands(t, "get_terraform_commands_that_need_locking", "apply", "destroy", "import", "plan", "refresh", "taint", "untaint");
+    commands(t, "get_terraform_commands_that_need_input", "apply", "import", "init", "plan", "refresh");
+    commands(t, "get_terraform_commands_that_need_parallelism", "apply", "plan", "destroy");
+    runTime(t, "get_terraform_command", "the command Terragrunt runs");
+    runTime(t, "get_terraform_cli_args", "the arguments Terragrunt runs the command with");
+    runTime(t, "get_platform", "the operating system Terragrunt runs on");
+    runTime(t, "get_working_dir", "the directory Terragrunt runs the command in");
+  }
+
+  /** A function returning one of Terragrunt's fixed command lists. */
+  private static void commands(FunctionTable t, String name, String... commands) {
+    Value list = Value.list(java.util.Arrays.stream(commands).map(Value::string).map(Value.class::cast).toList());
+    t.strict(name, c -> {
+      c.expectArgs(0, 0);
+      return list;
+    });
+  }
+
+  /** A function whose value is only known when Terragrunt runs a command: unknown, without a warning. */
+  private static void runTime(FunctionTable t, String name, String what) {
+    t.strict(name, c -> {
+      c.expectArgs(0, 0);
+      return Value.unknown(what + " is only known when Terragrunt runs");
+    });
   }
 
   private static Value findInParentFolders(Invocation c) {

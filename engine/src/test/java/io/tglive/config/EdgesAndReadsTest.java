@@ -77,7 +77,7 @@ class EdgesAndReadsTest {
 
   @Test
   void disabledDependenciesAreNotEdgesAndUnknownEnabledIsUnresolved() throws Exception {
-    repo.unit("app", "dependency \"off\" {\n  config_path = \"../off\"\n  enabled = false\n}\ndependency \"maybe\" {\n  config_path = \"../maybe\"\n  enabled = feature.maybe.value\n}\ndependency \"on\" {\n  config_path = \"../on\"\n  enabled = true\n}\n");
+    repo.unit("app", "dependency \"off\" {\n  config_path = \"../off\"\n  enabled = false\n}\ndependency \"maybe\" {\n  config_path = \"../maybe\"\n  enabled = values.maybe\n}\ndependency \"on\" {\n  config_path = \"../on\"\n  enabled = true\n}\n");
     UnitConfig config = repo.evaluate("app");
     assertThat(config.dependencies()).extracting(DependencyEdge::target).containsExactly(repo.path("on"));
     assertThat(config.unresolved()).singleElement().satisfies(u -> {

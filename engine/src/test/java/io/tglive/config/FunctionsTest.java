@@ -78,6 +78,16 @@ class FunctionsTest {
   }
 
   @Test
+  void terraformCommandListsAreTerragruntsAndRunTimeValuesAreUnknownWithoutWarnings() throws Exception {
+    assertThat(repo.eval("get_terraform_commands_that_need_parallelism()"))
+        .isEqualTo(ConfigFixture.list(str("apply"), str("plan"), str("destroy")));
+    assertThat(repo.eval("get_terraform_commands_that_need_locking()").asElements()).hasSize(7);
+    repo.unit("live/app", "terraform {\n  extra_arguments \"vars\" {\n    commands = get_terraform_commands_that_need_vars()\n    arguments = [get_terraform_command(), get_platform()]\n  }\n}\n");
+    assertThat(repo.evaluate("live/app").diagnostics()).isEmpty();
+    assertThat(repo.eval("get_terraform_cli_args()").isKnown()).isFalse();
+  }
+
+  @Test
   void getEnvWithoutADefaultFailsForAnUnsetVariableAsTerragruntDoes() {
     assertThat(repo.error("locals {\n  x = get_env(\"TGLIVE_NOT_SET\")\n}\n"))
         .endsWith("terragrunt.hcl:2:7: get_env: the environment variable TGLIVE_NOT_SET is not set and no default is given");
