@@ -128,7 +128,7 @@ final class CollectionFunctions {
     t.terraform("range", NumericFunctions::range);
     t.terraformLenient("tolist", c -> {
       c.expectArgs(1, 1);
-      return c.arg(0) instanceof NullValue ? Value.NULL : Value.list(c.elements(0));
+      return c.arg(0) instanceof NullValue ? Value.NULL : Value.list(homogeneous(c, 0));
     });
     t.terraform("toset", c -> {
       c.expectArgs(1, 1);
@@ -196,11 +196,8 @@ final class CollectionFunctions {
       if (list.isEmpty()) {
         throw c.argumentError(0, "cannot use element function with an empty list");
       }
-      int index = NumericFunctions.integer(c, 1);
-      if (index < 0) {
-        throw c.argumentError(1, "cannot use element function with a negative index");
-      }
-      return list.get(index % list.size());
+      int index = NumericFunctions.integer(c, 1) % list.size();
+      return list.get(index < 0 ? index + list.size() : index);
     });
     t.terraformLenient("coalesce", c -> {
       for (Value v : c.args()) {
@@ -399,7 +396,9 @@ final class CollectionFunctions {
 
   private static void flattenInto(List<Value> elements, List<Value> out) {
     for (Value v : elements) {
-      if (v instanceof ListValue || v instanceof SetValue) {
+      if (v instanceof SetValue s) {
+        flattenInto(CtyJson.ordered(s), out);
+      } else if (v instanceof ListValue) {
         flattenInto(v.asElements(), out);
       } else {
         out.add(v);

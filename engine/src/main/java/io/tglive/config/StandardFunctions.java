@@ -28,8 +28,9 @@ final class StandardFunctions {
   }
 
   private static void registerStrings(FunctionTable t) {
-    t.terraform("lower", c -> Value.string(oneString(c).toLowerCase(Locale.ROOT)));
-    t.terraform("upper", c -> Value.string(oneString(c).toUpperCase(Locale.ROOT)));
+    // Go maps case rune by rune (simple case mapping): upper("straße") is "STRAßE", lower("İ") is "i".
+    t.terraform("lower", c -> Value.string(mapCodePoints(oneString(c), Character::toLowerCase)));
+    t.terraform("upper", c -> Value.string(mapCodePoints(oneString(c), Character::toUpperCase)));
     t.terraform("title", c -> Value.string(title(oneString(c))));
     t.terraform("strrev", c -> Value.string(reverseGraphemes(oneString(c))));
     t.terraform("trimspace", c -> Value.string(trimSpace(oneString(c))));
@@ -161,6 +162,12 @@ final class StandardFunctions {
       c.expectArgs(1, 1);
       return c.arg(0) instanceof NullValue ? Value.NULL : Value.object(c.attributes(0));
     });
+  }
+
+  private static String mapCodePoints(String s, java.util.function.IntUnaryOperator map) {
+    StringBuilder out = new StringBuilder(s.length());
+    s.codePoints().forEach(cp -> out.appendCodePoint(map.applyAsInt(cp)));
+    return out.toString();
   }
 
   static String oneString(Invocation c) {

@@ -59,8 +59,23 @@ public sealed interface Value {
     }
   }
 
-  /** A string. */
+  /** A string, in Unicode normal form C as cty keeps every string ({@code "e\u0301"} is {@code "é"}). */
   record StringValue(String value) implements Value {
+    public StringValue {
+      if (!isAscii(value) && !java.text.Normalizer.isNormalized(value, java.text.Normalizer.Form.NFC)) {
+        value = java.text.Normalizer.normalize(value, java.text.Normalizer.Form.NFC);
+      }
+    }
+
+    private static boolean isAscii(String s) {
+      for (int i = 0; i < s.length(); i++) {
+        if (s.charAt(i) >= 0x80) {
+          return false;
+        }
+      }
+      return true;
+    }
+
     @Override
     public String typeName() {
       return "string";

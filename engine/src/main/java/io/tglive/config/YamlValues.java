@@ -185,7 +185,7 @@ final class YamlValues {
         if (isBlockCollection(child)) {
           emit(child, indent + 2, out, true);
         } else {
-          scalar(child, indent + 2, out);
+          scalar(child, indent, out);
           out.append('\n');
         }
       }

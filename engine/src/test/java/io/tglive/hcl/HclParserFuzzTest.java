@@ -18,18 +18,19 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Coverage-free mutation fuzzing of {@link HclParser}: seeded random byte and token mutations of the
- * files in {@code hcl-corpus}. Every input must either parse, with all source ranges inside the text, or
- * fail with {@link HclSyntaxException}, and finish within {@link #PER_INPUT_LIMIT_MILLIS}.
+ * Coverage-free mutation fuzzing of {@link HclParser} (native syntax, corpus {@code hcl-corpus}) and
+ * {@link HclJsonParser} (JSON syntax, corpus {@code hcl-json-corpus}): seeded random byte and token
+ * mutations. Every input must either parse, with all source ranges inside the text, or fail with
+ * {@link HclSyntaxException}; an input still running after {@link #PER_INPUT_LIMIT_MILLIS} is a hang.
  *
- * <p>The default build runs a short bounded pass; {@code -Dfuzz.seconds=600} fuzzes for ten minutes and
- * {@code -Dfuzz.seed=N} picks another deterministic sequence.
+ * <p>The default build runs a fixed number of iterations ({@code -Dfuzz.iterations=N} to change it)
+ * from a fixed seed ({@code -Dfuzz.seed=N}), so it is deterministic and its duration does not depend
+ * on the machine's load; {@code -Dfuzz.seconds=600} fuzzes for ten minutes instead.
  */
 class HclParserFuzzTest {
 
-  private static final long PER_INPUT_LIMIT_MILLIS = 2_000;
-  private static final int DEFAULT_ITERATIONS = 20_000;
-  private static final long DEFAULT_MILLIS = 3_000;
+  private static final long PER_INPUT_LIMIT_MILLIS = 10_000;
+  private static final int DEFAULT_ITERATIONS = 10_000;
   /** A smaller stack than the JVM default, so a missing nesting bound shows up as StackOverflowError. */
   private static final long WORKER_STACK_BYTES = 512 * 1024;
 
@@ -42,13 +43,28 @@ class HclParserFuzzTest {
     "a.b", "\uFEFF", "\t", "é", "名", "\uD83D\uDE00", "\uD800", "$${", "%%{", "'", "@", "~", "\u0000",
   };
 
+  private static final String[] JSON_TOKENS = {
+    "{", "}", "[", "]", "\"", ":", ",", "\"//\": \"c\"", "\"locals\": {", "\"include\": {\"path\": \"x\"}",
+    "\"dependency\": {\"a\": [", "\"${", "${x}", "\\\"", "\\u00e9", "\\ud800", "\\/", "\\", "%{ if x }",
+    "%{ endif }", "$${", "true", "false", "null", "-0", "1e999999999", "01", "1.", "\n", "\t", "\u0000", "é",
+  };
+
   @Test
   void mutatedCorpusInputsOnlyRaiseSyntaxErrors() throws Exception {
-    List<String> corpus = loadCorpus();
+    fuzz("/hcl-corpus", "fuzz.hcl", TOKENS);
+  }
+
+  @Test
+  void mutatedJsonCorpusInputsOnlyRaiseSyntaxErrors() throws Exception {
+    fuzz("/hcl-json-corpus", "fuzz.hcl.json", JSON_TOKENS);
+  }
+
+  private static void fuzz(String corpusDir, String fileName, String[] tokens) throws Exception {
+    List<String> corpus = loadCorpus(corpusDir);
     assertThat(corpus).isNotEmpty();
     long seconds = Long.getLong("fuzz.seconds", 0);
-    long budgetMillis = seconds > 0 ? seconds * 1000 : DEFAULT_MILLIS;
-    int iterations = seconds > 0 ? Integer.MAX_VALUE : DEFAULT_ITERATIONS;
+    long budgetMillis = seconds > 0 ? seconds * 1000 : Long.MAX_VALUE / 2_000_000;
+    int iterations = seconds > 0 ? Integer.MAX_VALUE : Integer.getInteger("fuzz.iterations", DEFAULT_ITERATIONS);
     Random random = new Random(Long.getLong("fuzz.seed", 20_240_601L));
 
     AtomicReference<String> current = new AtomicReference<>("");
@@ -59,12 +75,12 @@ class HclParserFuzzTest {
       List<String> pool = new ArrayList<>(corpus);
       long deadline = System.nanoTime() + budgetMillis * 1_000_000;
       for (int i = 0; i < iterations && System.nanoTime() < deadline; i++) {
-        String input = mutate(pool.get(random.nextInt(pool.size())), pool, random);
+        String input = mutate(pool.get(random.nextInt(pool.size())), pool, random, tokens);
         current.set(input);
         startedNanos.set(System.nanoTime());
         executed.incrementAndGet();
         try {
-          checkRanges(HclParser.parse("fuzz.hcl", input));
+          checkRanges(HclParser.parse(fileName, input));
           if (pool.size() < 2_000 && input.length() < 20_000) {
             pool.add(input);
           }
@@ -90,19 +106,24 @@ class HclParserFuzzTest {
     if (failure.get() != null) {
       throw new AssertionError("parser failed on " + report(current.get()), failure.get());
     }
-    assertThat(executed.get()).as("fuzz inputs executed").isGreaterThan(100);
-    System.out.printf("HCL fuzz: %d inputs in %d ms%n", executed.get(), (System.nanoTime() - started) / 1_000_000);
+    if (seconds == 0) {
+      assertThat(executed.get()).as("fuzz inputs executed").isEqualTo(iterations);
+    }
+    System.out.printf("HCL fuzz (%s): %d inputs in %d ms%n", fileName, executed.get(), (System.nanoTime() - started) / 1_000_000);
   }
 
   @Test
   void corpusFilesParseCleanly() throws Exception {
-    for (String source : loadCorpus()) {
+    for (String source : loadCorpus("/hcl-corpus")) {
       checkRanges(HclParser.parse("corpus.hcl", source));
+    }
+    for (String source : loadCorpus("/hcl-json-corpus")) {
+      checkRanges(HclParser.parse("corpus.hcl.json", source));
     }
   }
 
-  private static List<String> loadCorpus() throws IOException, URISyntaxException {
-    Path dir = Path.of(HclParserFuzzTest.class.getResource("/hcl-corpus").toURI());
+  private static List<String> loadCorpus(String corpusDir) throws IOException, URISyntaxException {
+    Path dir = Path.of(HclParserFuzzTest.class.getResource(corpusDir).toURI());
     try (Stream<Path> files = Files.list(dir)) {
       List<String> sources = new ArrayList<>();
       for (Path file : files.sorted().toList()) {
@@ -112,13 +133,13 @@ class HclParserFuzzTest {
     }
   }
 
-  private static String mutate(String seed, List<String> pool, Random random) {
+  private static String mutate(String seed, List<String> pool, Random random, String[] tokens) {
     StringBuilder text = new StringBuilder(seed);
     int rounds = 1 + random.nextInt(6);
     for (int r = 0; r < rounds; r++) {
       int at = text.length() == 0 ? 0 : random.nextInt(text.length() + 1);
       switch (random.nextInt(7)) {
-        case 0 -> text.insert(at, TOKENS[random.nextInt(TOKENS.length)]);
+        case 0 -> text.insert(at, tokens[random.nextInt(tokens.length)]);
         case 1 -> text.delete(at, Math.min(text.length(), at + 1 + random.nextInt(16)));
         case 2 -> {
           if (at < text.length()) {
