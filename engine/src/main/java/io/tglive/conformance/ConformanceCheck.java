@@ -73,8 +73,11 @@ public final class ConformanceCheck {
       ours = StackPlanner.plan(root, new StackRequest(base, head, DiffMode.TREE, false, false, Optional.empty(), options));
     } catch (StackException e) {
       TerragruntGraph theirs = terragrunt.findChanged(root, base, head);
-      return new ConformanceReport(subject, version, theirs.units().size(), List.of(
-          Difference.bug(Difference.Kind.TGLIVE_FAILED, ".", firstLine(e.getMessage()))));
+      String message = firstLine(e.getMessage());
+      Difference failed = deletesADependency(message)
+          ? Difference.documented(Difference.Kind.TGLIVE_FAILED, ".", message, Divergence.DELETED_DEPENDENCY)
+          : Difference.bug(Difference.Kind.TGLIVE_FAILED, ".", message);
+      return new ConformanceReport(subject, version, theirs.units().size(), List.of(failed));
     }
     TerragruntGraph theirs = terragrunt.findChanged(root, base, head);
     return new ConformanceReport(
@@ -100,6 +103,11 @@ public final class ConformanceCheck {
     } catch (IOException e) {
       throw new ConformanceException(root + ": cannot read the repository: " + e.getMessage());
     }
+  }
+
+  /** Whether the stack was refused because the change deletes a unit still depended on ({@code StackBuilder}). */
+  private static boolean deletesADependency(String message) {
+    return message.startsWith("deleted unit ") && message.contains(" is still a dependency of ");
   }
 
   private static String firstLine(String message) {

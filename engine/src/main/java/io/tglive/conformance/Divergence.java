@@ -17,10 +17,9 @@ public enum Divergence {
       "an included terragrunt.hcl without terraform source is a root configuration, not a unit"),
 
   /**
-   * tglive selects the owner of a changed file in any subdirectory of a unit, every unit that reads
-   * it through any function (including in {@code inputs}) and every unit whose local module holds
-   * it; terragrunt's git filter selects only the unit in the file's own directory and units it
-   * tracks as reading the file. A safe superset.
+   * tglive selects the owner of a changed file in any subdirectory of a unit and every unit that
+   * reads it through any function ({@code file()} included); terragrunt's git filter selects only
+   * the unit in the file's own directory and units it tracks as reading the file. A safe superset.
    */
   READERS_SUPERSET(
       "readers-superset",
@@ -31,6 +30,14 @@ public enum Divergence {
    * warns, drops units until no cycle is left and prints what remains.
    */
   CYCLE("cycle", "tglive rejects a dependency cycle, naming it; terragrunt find drops the units of the cycle"),
+
+  /**
+   * A change that deletes a unit another unit still depends on is rejected (the destroy would pull
+   * the ground from under the dependent); terragrunt's git filter selects the deleted unit.
+   */
+  DELETED_DEPENDENCY(
+      "deleted-dependency",
+      "tglive rejects a change deleting a unit that another unit still depends on"),
 
   /** A changed file matched by the {@code ignore} globs of {@code .tglive.yaml} selects nothing. */
   IGNORED_FILE(

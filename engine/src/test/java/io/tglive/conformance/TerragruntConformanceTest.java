@@ -19,6 +19,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -38,6 +39,9 @@ class TerragruntConformanceTest {
 
   /** Random repositories per run: a fixed count, so the run is reproducible. */
   private static final int RANDOM_REPOSITORIES = 30;
+
+  /** Random changes to random repositories per run. */
+  private static final int RANDOM_CHANGES = 8;
 
   /**
    * Constructs kept out of the random repositories because our evaluation is known to diverge from
@@ -142,6 +146,41 @@ class TerragruntConformanceTest {
 
   private static Arguments change(String name, Consumer<TestRepo> change) {
     return Arguments.of(name, change);
+  }
+
+  @Test
+  void randomChangesToRandomRepositoriesSelectWhatTerragruntsGitFilterSelects(@TempDir Path dir) throws Exception {
+    Set<Construct> constructs = EnumSet.allOf(Construct.class);
+    constructs.removeAll(KNOWN_DIVERGENT);
+    List<String> failures = new ArrayList<>();
+    for (int seed = 1; seed <= RANDOM_CHANGES; seed++) {
+      try (TestRepo repo = TestRepo.init(dir.resolve("seed-" + seed))) {
+        List<String> units = RandomLiveRepo.write(repo.root(), seed, constructs);
+        String base = repo.commit("base").name();
+        Random random = new Random(seed);
+        String changed = units.get(random.nextInt(units.size()));
+        repo.write(changed + "/terragrunt.hcl",
+            Files.readString(repo.root().resolve(changed + "/terragrunt.hcl")) + "# changed\n");
+        String env = units.get(random.nextInt(units.size())).split("/")[1];
+        repo.write("live/" + env + "/env.hcl", "locals {\n  env = \"" + env + "\"\n  changed = true\n}\n");
+        if (random.nextBoolean()) {
+          repo.write("root.hcl", Files.readString(repo.root().resolve("root.hcl")) + "# changed\n");
+        }
+        String deleted = units.get(1 + random.nextInt(units.size() - 1));
+        if (!deleted.equals(changed)) {
+          repo.delete(deleted);
+        }
+        repo.write("live/dev/added/terragrunt.hcl", "dependency \"u0\" {\n  config_path = \"../u0\"\n}\n");
+        String head = repo.commit("change").name();
+
+        ConformanceReport report = ConformanceCheck.change(repo.root(), base, head, terragrunt, LoadOptions.defaults());
+
+        if (!report.conforms()) {
+          failures.add("seed " + seed + ": " + report.render());
+        }
+      }
+    }
+    assertThat(failures).isEmpty();
   }
 
   @Test
