@@ -7,7 +7,6 @@ import io.tglive.run.deploy.Deployment;
 import io.tglive.run.deploy.GitWorktrees;
 import io.tglive.run.deploy.RunOutcome;
 import io.tglive.run.gate.Gate;
-import io.tglive.run.gate.GateDecision;
 import io.tglive.run.gate.PolicyGate;
 import io.tglive.run.gate.PromptGate;
 import io.tglive.run.local.LocalRunner;
@@ -170,12 +169,11 @@ final class RunCommand implements Callable<Integer> {
     RunProgress progress = new RunProgress(err, StandardError.isTerminal());
     ledger.listen(progress);
     BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    Gate prompt = new PromptGate(stdin, err, System.getProperty("user.name", "local user"));
+    Gate prompt = new PromptGate(stdin, err, System.getProperty("user.name", "local user"), System.console() == null);
     Gate gate = new PolicyGate((unit, policy, plan) -> {
       progress.pause();
       try {
-        GateDecision decision = prompt.decide(unit, policy, plan);
-        return decision;
+        return prompt.decide(unit, policy, plan);
       } finally {
         progress.resume();
       }

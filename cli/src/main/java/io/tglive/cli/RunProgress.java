@@ -9,7 +9,7 @@ import io.tglive.run.state.UnitStatus;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.LocalTime;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
@@ -18,6 +18,8 @@ import java.util.List;
  * finishes; elsewhere, one plain timestamped line per step.
  */
 final class RunProgress implements RunListener {
+
+  private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
   private final PrintWriter err;
   private final boolean terminal;
@@ -43,7 +45,7 @@ final class RunProgress implements RunListener {
         err.print("\r" + status + "\u001b[K");
       }
     } else if (line != null) {
-      err.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + line);
+      err.println(LocalTime.now().format(CLOCK) + " " + line);
     }
     err.flush();
   }

@@ -48,8 +48,10 @@ public final class ConformanceCheck {
         // Both reject the repository: they agree.
         return new ConformanceReport("graph of " + root, version, 0, List.of());
       }
-      return new ConformanceReport("graph of " + root, version, theirs.units().size(), List.of(
-          Difference.bug(Difference.Kind.TGLIVE_FAILED, ".", firstLine(e.getMessage()))));
+      Difference failed = e instanceof GraphCycleException
+          ? Difference.documented(Difference.Kind.TGLIVE_FAILED, ".", firstLine(e.getMessage()), Divergence.CYCLE)
+          : Difference.bug(Difference.Kind.TGLIVE_FAILED, ".", firstLine(e.getMessage()));
+      return new ConformanceReport("graph of " + root, version, theirs.units().size(), List.of(failed));
     }
     TerragruntGraph theirs = terragrunt.findDag(root);
     return new ConformanceReport(

@@ -26,6 +26,12 @@ public enum Divergence {
       "readers-superset",
       "tglive also selects units that read the file or own it from a parent directory (a safe superset)"),
 
+  /**
+   * A dependency cycle is an error that names every unit of the cycle; terragrunt's {@code find}
+   * warns, drops units until no cycle is left and prints what remains.
+   */
+  CYCLE("cycle", "tglive rejects a dependency cycle, naming it; terragrunt find drops the units of the cycle"),
+
   /** A changed file matched by the {@code ignore} globs of {@code .tglive.yaml} selects nothing. */
   IGNORED_FILE(
       "ignored-file",

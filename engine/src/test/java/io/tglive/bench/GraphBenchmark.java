@@ -1,11 +1,14 @@
 package io.tglive.bench;
 
+import io.tglive.conformance.Terragrunt;
+import io.tglive.conformance.TerragruntGraph;
 import io.tglive.config.HclFileCache;
 import io.tglive.graph.GraphLoader;
 import io.tglive.graph.LoadOptions;
 import io.tglive.graph.LoadedGraph;
 import io.tglive.repo.DiskTree;
 import io.tglive.repo.RepoTree;
+import io.tglive.testing.RealTools;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -14,6 +17,7 @@ import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -33,6 +37,12 @@ import java.util.stream.Stream;
  * one loaded graph keeps alive once its file cache is dropped, and GC time per build. Floor and
  * build runs alternate after a warm-up of 3 to 12 runs of each (30 seconds at most).
  *
+ * <p>When {@code scripts/install-tools} has installed the real terragrunt ({@link RealTools}), the
+ * same tree is also given to {@code terragrunt find --dag --json --dependencies --exclude} (median
+ * of 3 runs after one warm-up, each a new process, as terragrunt always runs) and the row shows its
+ * time and our build time as a ratio of it; terragrunt is timed only up to {@code
+ * -Dgraph.bench.terragrunt.max} units (default 10,000), as it takes minutes beyond.
+ *
  * <p>Run: {@code ./mvnw -q -pl engine test-compile exec:exec@graph-bench} (sizes default to
  * 1000,10000,50000; set {@code -Dgraph.bench.sizes=...}; the JVM runs with {@code -Xmx1g}).
  */
@@ -42,6 +52,7 @@ public final class GraphBenchmark {
   private static final int MIN_WARMUP_RUNS = 3;
   private static final int MAX_WARMUP_RUNS = 12;
   private static final long WARMUP_BUDGET_NANOS = 30_000_000_000L;
+  private static final int TERRAGRUNT_RUNS = 3;
 
   private GraphBenchmark() {}
 
@@ -51,21 +62,29 @@ public final class GraphBenchmark {
     int parallelism = Runtime.getRuntime().availableProcessors();
     System.out.printf("graph benchmark: %d processors, max heap %d MB, %d runs per size (median)%n",
         parallelism, Runtime.getRuntime().maxMemory() >> 20, RUNS);
-    System.out.printf("%8s %10s %10s %12s %8s %12s %10s %10s%n",
-        "units", "build ms", "floor ms", "units/s", "ratio", "peak heap MB", "graph MB", "gc ms/run");
+    int terragruntMax = Integer.getInteger("graph.bench.terragrunt.max", 10_000);
+    Terragrunt terragrunt = RealTools.installed()
+        ? new Terragrunt(RealTools.terragrunt(), RealTools.env(), Duration.ofMinutes(30))
+        : null;
+    System.out.println(terragrunt == null
+        ? "terragrunt: not installed (scripts/install-tools), not timed"
+        : "terragrunt: " + terragrunt.version() + ", timed up to " + terragruntMax + " units");
+    System.out.printf("%8s %10s %10s %12s %8s %12s %10s %10s %10s %10s%n",
+        "units", "build ms", "floor ms", "units/s", "ratio", "peak heap MB", "graph MB", "gc ms/run",
+        "tg ms", "ours/tg");
     Path base = Files.createTempDirectory("tglive-graph-bench");
     try {
       for (int size : sizes) {
         Path repo = base.resolve("repo-" + size);
         SyntheticLiveRepo.generate(repo, size, 42L);
-        measure(repo, size, parallelism);
+        measure(repo, size, parallelism, size <= terragruntMax ? terragrunt : null);
       }
     } finally {
       delete(base);
     }
   }
 
-  private static void measure(Path repo, int size, int parallelism) throws Exception {
+  private static void measure(Path repo, int size, int parallelism, Terragrunt terragrunt) throws Exception {
     RepoTree tree = new DiskTree(repo);
     LoadOptions options = new LoadOptions(java.util.Map.of(), false, parallelism);
     // Warm both paths up (the JIT needs several 10,000-unit builds on two cores before timings
@@ -104,9 +123,27 @@ public final class GraphBenchmark {
 
     long build = median(builds);
     long floor = median(floors);
-    System.out.printf("%8d %10.0f %10.0f %12.0f %8.2f %12d %10d %10d%n",
+    long terragruntTime = terragrunt == null ? 0 : timeTerragrunt(terragrunt, repo, size);
+    System.out.printf("%8d %10.0f %10.0f %12.0f %8.2f %12d %10d %10d %10s %10s%n",
         size, build / 1e6, floor / 1e6, size / (build / 1e9), (double) build / floor,
-        peakHeap, graphBytes >> 20, gc / RUNS);
+        peakHeap, graphBytes >> 20, gc / RUNS,
+        terragrunt == null ? "-" : String.format("%.0f", terragruntTime / 1e6),
+        terragrunt == null ? "-" : String.format("%.3f", (double) build / terragruntTime));
+  }
+
+  /** Median time of {@code terragrunt find --dag} on the tree, after one warm-up run. */
+  private static long timeTerragrunt(Terragrunt terragrunt, Path repo, int size) throws Exception {
+    TerragruntGraph found = terragrunt.findDag(repo);
+    if (found.units().size() != size) {
+      throw new IllegalStateException("terragrunt found " + found.units().size() + " units, expected " + size);
+    }
+    long[] times = new long[TERRAGRUNT_RUNS];
+    for (int i = 0; i < TERRAGRUNT_RUNS; i++) {
+      long start = System.nanoTime();
+      terragrunt.findDag(repo);
+      times[i] = System.nanoTime() - start;
+    }
+    return median(times);
   }
 
   /**

@@ -16,14 +16,17 @@ public final class PromptGate implements Gate {
   private final BufferedReader in;
   private final PrintWriter out;
   private final String who;
+  private final boolean echo;
 
   /**
    * @param who the name recorded as the approver (the local user)
+   * @param echo print each answer read (when the input is not a terminal, which echoes it itself)
    */
-  public PromptGate(BufferedReader in, PrintWriter out, String who) {
+  public PromptGate(BufferedReader in, PrintWriter out, String who, boolean echo) {
     this.in = in;
     this.out = out;
     this.who = who;
+    this.echo = echo;
   }
 
   @Override
@@ -39,6 +42,9 @@ public final class PromptGate implements Gate {
         answer = in.readLine();
       } catch (IOException e) {
         return GateDecision.reject(who, "cannot read the answer: " + e.getMessage());
+      }
+      if (echo) {
+        out.println(answer == null ? "(end of input)" : answer);
       }
       if (answer == null) {
         return GateDecision.reject(who, "no answer (end of input)");
