@@ -68,6 +68,10 @@ final class RunCommand implements Callable<Integer> {
       description = "Most terragrunt commands at once (default: ${DEFAULT-VALUE}).")
   private int parallelism;
 
+  @Option(names = "--account-parallelism", paramLabel = "ACCOUNT=N",
+      description = "Most terragrunt commands at once for the units of one account (repeatable).")
+  private java.util.Map<String, Integer> accountParallelism = new java.util.HashMap<>();
+
   @Option(names = "--fail-fast", description = "Start nothing more after the first failure or rejection.")
   private boolean failFast;
 
@@ -94,6 +98,11 @@ final class RunCommand implements Callable<Integer> {
     try {
       if (parallelism < 1) {
         throw new BadInput("--parallelism must be at least 1");
+      }
+      for (java.util.Map.Entry<String, Integer> limit : accountParallelism.entrySet()) {
+        if (limit.getValue() < 1) {
+          throw new BadInput("--account-parallelism " + limit.getKey() + " must be at least 1");
+        }
       }
       Path repoDir = repo.toAbsolutePath().normalize();
       RunLedger ledger = resume != null ? openRun(repoDir) : newRun(repoDir, err);
@@ -180,7 +189,7 @@ final class RunCommand implements Callable<Integer> {
     });
     CommandSettings settings = CommandSettings.DEFAULT.withTerragrunt(List.of(terragrunt)).withTimeout(timeout);
     DeployOptions options = DeployOptions.defaults(parallelism).withFailFast(failFast)
-        .withCommands(account -> settings);
+        .withPerAccount(accountParallelism).withCommands(account -> settings);
     Deployment deployment = new Deployment(ledger,
         observer -> new LocalRunner(options.grace(), observer), gate,
         new GitWorktrees(Path.of(header.repo()), ledger.directory().resolve("worktrees")), options);

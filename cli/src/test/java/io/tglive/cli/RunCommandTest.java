@@ -40,6 +40,13 @@ class RunCommandTest {
   }
 
   @Test
+  void anAccountParallelismBelowOneIsBadInput() {
+    assertThat(tglive.execute("run", "--repo", tmp.toString(), "--base", "a", "--head", "b",
+        "--account-parallelism", "prod=0")).isEqualTo(2);
+    assertThat(tglive.err()).isEqualTo("error: --account-parallelism prod must be at least 1\n");
+  }
+
+  @Test
   void anUnknownRevisionIsBadInputAndCreatesNoRun() throws Exception {
     Git.init().setDirectory(tmp.toFile()).setInitialBranch("main").call().close();
     Files.writeString(tmp.resolve("README.md"), "x");

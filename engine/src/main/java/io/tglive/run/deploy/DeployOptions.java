@@ -30,6 +30,11 @@ public record DeployOptions(
       throw new IllegalArgumentException("--parallelism must be at least 1: " + parallelism);
     }
     perAccount = Map.copyOf(perAccount);
+    perAccount.forEach((account, limit) -> {
+      if (limit < 1) {
+        throw new IllegalArgumentException("parallelism of account " + account + " must be at least 1: " + limit);
+      }
+    });
     environment = Map.copyOf(environment);
   }
 

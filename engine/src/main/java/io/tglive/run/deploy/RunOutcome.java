@@ -30,9 +30,4 @@ public enum RunOutcome {
   public String label() {
     return name().toLowerCase(Locale.ROOT);
   }
-
-  /** The outcome named by {@link #label()}. */
-  public static RunOutcome fromLabel(String label) {
-    return valueOf(label.toUpperCase(Locale.ROOT));
-  }
 }
