@@ -68,4 +68,4 @@ echo "== tglive run --base main --head feature   (the pull request)"
 git -C "$repo" checkout -q feature
 "$top/tglive" run --repo "$repo" --base main --head feature --parallelism 4 < <(yes)
 echo
-echo "The demo repository, its local state and the run directories (journal, state.json, logs/) are in $work"
+echo "The demo repository, its local state and the run directories (journal, state.json, logs/, report.html) are in $work"

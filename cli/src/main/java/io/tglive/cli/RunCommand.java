@@ -218,6 +218,7 @@ final class RunCommand implements Callable<Integer> {
     summary(ledger, out);
     out.println("run " + header.id() + ": " + outcome.label());
     out.println("run directory: " + ledger.directory());
+    out.println("report: " + io.tglive.report.html.RunReport.write(ledger.directory()));
     out.flush();
     return outcome == RunOutcome.SUCCEEDED ? 0 : FAILED;
   }

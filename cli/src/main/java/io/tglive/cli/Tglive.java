@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       AccountsCommand.class,
       ConformanceCommand.class,
       GraphCommand.class,
+      ReportCommand.class,
       RunCommand.class,
       StackCommand.class,
     })

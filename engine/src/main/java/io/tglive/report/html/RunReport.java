@@ -142,9 +142,9 @@ public final class RunReport {
         #units th{background:#f5f5f5;font-weight:600}
         #units tr:target{outline:2px solid #1e88e5}
         #units ul{margin:2px 0 4px;padding-left:18px}
-        .unit .path{font-weight:600;word-break:break-all}
+        td.unit{min-width:11em} .unit .path{font-weight:600;overflow-wrap:anywhere}
         .badge{display:inline-block;padding:1px 8px;border-radius:10px;border:1px solid;white-space:nowrap}
-        .counts{white-space:nowrap}
+        .counts,.timings,.log{white-space:nowrap}
         """);
     for (StatusStyle style : StatusStyle.values()) {
       css.append(".st-").append(style.key()).append("{background:").append(style.fill()).append(";border-color:")
