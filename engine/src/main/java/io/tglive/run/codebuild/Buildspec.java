@@ -4,8 +4,8 @@ import io.tglive.run.CommandKind;
 import io.tglive.run.CommandSpec;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -21,9 +21,6 @@ import java.util.stream.Collectors;
  * {@code not-run} instead.
  */
 final class Buildspec {
-
-    /** Where the plan file lives inside a build; the spec's own plan path is rewritten to it. */
-    static final String REMOTE_PLAN = "/tmp/tglive/plan.tfplan";
 
     private Buildspec() {
     }
@@ -47,10 +44,10 @@ final class Buildspec {
         s.append("# tglive: ").append(spec.kind().name().toLowerCase(Locale.ROOT))
                 .append(" of one unit on CodeBuild (docs/codebuild.md)\n");
         s.append("set -uo pipefail\n");
-        s.append("work=/tmp/tglive\n");
-        s.append("mkdir -p \"$work\"\n");
+        s.append("work=\"$(mktemp -d)\"\n");
+        s.append("trap 'rm -rf \"$work\"' EXIT\n");
         s.append("build=\"$TGLIVE_EXCHANGE/builds/${CODEBUILD_BUILD_ID##*:}\"\n");
-        s.append("plan=").append(REMOTE_PLAN).append('\n');
+        s.append("plan=\"$work/plan.tfplan\"\n");
         s.append("record() { printf '%s' \"$2\" | aws s3 cp --only-show-errors - \"$build/$1\"; }\n");
         s.append("not_run() { echo \"tglive: $1\" >&2; record not-run \"$1\" || true; exit 3; }\n");
         s.append("lost() { echo \"tglive: cannot upload $1\" >&2; exit 4; }\n");
@@ -88,14 +85,28 @@ final class Buildspec {
         return kind == CommandKind.SHOW || kind == CommandKind.APPLY;
     }
 
-    /** The spec's command line, shell-quoted, with its plan file path pointing at {@link #REMOTE_PLAN}. */
-    private static String argv(CommandSpec spec) {
-        List<String> args = spec.argv();
+    /**
+     * The spec's command line, shell-quoted, where every mention of the spec's own (local) plan file
+     * becomes {@code "$plan"}, the build's copy.
+     */
+    static String argv(CommandSpec spec) {
         String local = spec.planFile().map(Object::toString).orElse(null);
-        return args.stream()
-                .map(arg -> local == null ? arg : arg.replace(local, REMOTE_PLAN))
-                .map(Buildspec::quote)
+        return spec.argv().stream().map(arg -> local == null ? quote(arg) : quoteAround(arg, local))
                 .collect(Collectors.joining(" "));
+    }
+
+    private static String quoteAround(String arg, String local) {
+        String[] parts = arg.split(Pattern.quote(local), -1);
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < parts.length; i++) {
+            if (i > 0) {
+                out.append("\"$plan\"");
+            }
+            if (!parts[i].isEmpty() || parts.length == 1) {
+                out.append(quote(parts[i]));
+            }
+        }
+        return out.toString();
     }
 
     /** {@code text} in single quotes for bash. */

@@ -240,7 +240,7 @@ class CodeBuildRunnerStandInTest {
         assertThat(start.toString()).contains("\"TGLIVE_PLAN_SHA256\"", sha);
         String script = Buildspec.script(spec(CommandKind.APPLY,
                 List.of("terragrunt", "apply", "-input=false", planFile.toString()), Duration.ofMinutes(30)));
-        assertThat(script).contains("'terragrunt' 'apply' '-input=false' '" + Buildspec.REMOTE_PLAN + "'")
+        assertThat(script).contains("'terragrunt' 'apply' '-input=false' \"$plan\" </dev/null")
                 .doesNotContain(planFile.toString());
     }
 
