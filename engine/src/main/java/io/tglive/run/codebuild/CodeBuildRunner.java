@@ -69,7 +69,7 @@ public final class CodeBuildRunner implements UnitRunner, AutoCloseable {
             Secrets secrets) {
         this.settings = settings;
         this.runId = runId;
-        UnitFolder.of(settings.prefix(), runId, "unit");
+        UnitFolder.checkRunId(runId);
         this.pacer = pacer;
         this.backoff = new Backoff(settings.pollInitial(), settings.pollMax(), random);
         this.secrets = secrets;
@@ -192,11 +192,15 @@ public final class CodeBuildRunner implements UnitRunner, AutoCloseable {
                 if (Thread.interrupted()) {
                     throw cancelled(aws.codeBuild(), id, what, log);
                 }
-                if (!AwsFailures.isTransient(e) || ++failures >= MAX_POLL_FAILURES) {
+                if (!AwsFailures.isTransient(e)) {
+                    stop(aws.codeBuild(), id, log);
+                    throw AwsFailures.runnerException("cannot poll CodeBuild build " + id + " for " + what
+                            + "; the build was stopped", e, secrets);
+                }
+                if (++failures >= MAX_POLL_FAILURES) {
                     stop(aws.codeBuild(), id, log);
                     throw AwsFailures.runnerException("lost track of CodeBuild build " + id + " for " + what
-                            + " after " + (failures == 0 ? 1 : failures) + " failed status polls; the build was stopped",
-                            e, secrets);
+                            + " after " + failures + " failed status polls in a row; the build was stopped", e, secrets);
                 }
                 log.line("[tglive] status poll of build " + id + " failed (" + AwsFailures.describe(e, secrets)
                         + "); polling again");

@@ -15,9 +15,7 @@ record UnitFolder(String base) {
 
     /** The folder of {@code unit} in run {@code runId} under {@code prefix}. */
     static UnitFolder of(String prefix, String runId, String unit) {
-        if (!RUN_ID.matcher(runId).matches()) {
-            throw new IllegalArgumentException("run id '" + runId + "' must be 1-128 letters, digits, '.', '_' or '-'");
-        }
+        checkRunId(runId);
         for (String segment : unit.split("/", -1)) {
             if (!SEGMENT.matcher(segment).matches() || segment.equals(".") || segment.equals("..")) {
                 throw new IllegalArgumentException("unit path '" + unit
@@ -25,6 +23,13 @@ record UnitFolder(String base) {
             }
         }
         return new UnitFolder((prefix.isEmpty() ? "" : prefix + "/") + runId + "/" + unit);
+    }
+
+    /** Refuses a run id that cannot be one S3 key segment and an STS session name. */
+    static void checkRunId(String runId) {
+        if (runId == null || !RUN_ID.matcher(runId).matches()) {
+            throw new IllegalArgumentException("run id '" + runId + "' must be 1-128 letters, digits, '.', '_' or '-'");
+        }
     }
 
     /** Where build {@code buildId} ({@code project:uuid}) leaves {@code name}. */

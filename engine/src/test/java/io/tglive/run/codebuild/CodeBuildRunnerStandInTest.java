@@ -296,6 +296,32 @@ class CodeBuildRunnerStandInTest {
     }
 
     @Test
+    void aPollRefusedForGoodIsAPermanentErrorAndStopsTheBuild() {
+        aws.alwaysFault("BatchGetBuilds", new Fault(400, "AccessDeniedException", "not authorized to BatchGetBuilds", 0));
+
+        RunnerException e = failure(plan());
+
+        assertThat(e.isTransient()).isFalse();
+        assertThat(e.getMessage()).contains("cannot poll CodeBuild build", "AccessDeniedException", "was stopped");
+        assertThat(aws.requests("BatchGetBuilds")).hasSize(1);
+        assertThat(aws.requests("StopBuild")).hasSize(1);
+    }
+
+    @Test
+    void aLogThatCannotBeReadIsReportedOnceAndTheBuildStillCompletes() throws Exception {
+        aws.statuses("IN_PROGRESS", "IN_PROGRESS", "SUCCEEDED").object(BUILD + "/exit-code", "0")
+                .object(BUILD + "/stdout", "ok")
+                .alwaysFault("GetLogEvents", new Fault(400, "AccessDeniedException", "no logs:GetLogEvents", 0));
+
+        CommandResult result = run(settings(), query());
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(log).filteredOn(l -> l.contains("cannot read the build's log")).singleElement()
+                .asString().contains("/aws/codebuild/tglive-units", "AccessDeniedException");
+        assertThat(aws.requests("GetLogEvents")).hasSize(1);
+    }
+
+    @Test
     void aThrottledStartBuildIsTransientAndTheSdkRetriesItWithTheSameIdempotencyToken() throws Exception {
         aws.fault("StartBuild", Fault.throttling()).object(BUILD + "/exit-code", "0").object(BUILD + "/stdout", "");
 
