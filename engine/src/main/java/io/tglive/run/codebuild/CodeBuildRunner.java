@@ -12,10 +12,12 @@ import io.tglive.run.aws.Secrets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -30,7 +32,10 @@ import software.amazon.awssdk.services.codebuild.model.Build;
 import software.amazon.awssdk.services.codebuild.model.BuildPhase;
 import software.amazon.awssdk.services.codebuild.model.EnvironmentVariable;
 import software.amazon.awssdk.services.codebuild.model.EnvironmentVariableType;
+import software.amazon.awssdk.services.codebuild.model.ListBuildsForProjectRequest;
+import software.amazon.awssdk.services.codebuild.model.ListBuildsForProjectResponse;
 import software.amazon.awssdk.services.codebuild.model.PhaseContext;
+import software.amazon.awssdk.services.codebuild.model.SortOrderType;
 import software.amazon.awssdk.services.codebuild.model.StartBuildRequest;
 import software.amazon.awssdk.services.codebuild.model.StatusType;
 
@@ -42,6 +47,8 @@ import software.amazon.awssdk.services.codebuild.model.StatusType;
  */
 public final class CodeBuildRunner implements UnitRunner, AutoCloseable {
 
+    /** How many pages of the project's most recent builds (100 each) {@link #stopLeftoverBuilds} looks at. */
+    static final int LEFTOVER_PAGES = 5;
     /** Consecutive failed polls (throttling, 5xx, timeouts) after which the runner gives up. */
     static final int MAX_POLL_FAILURES = 8;
     private static final int MIN_BUILD_MINUTES = 5;
@@ -118,6 +125,53 @@ public final class CodeBuildRunner implements UnitRunner, AutoCloseable {
         return outcome(done, spec, storage, plans, folder, what, log, started);
     }
 
+    /**
+     * Stops this run's builds that are still running, such as those a killed process left behind,
+     * so a resumed run never has two builds of a unit at once. Looks at the project's 500 most recent
+     * builds under each role and matches them by their {@code TGLIVE_RUN} variable.
+     *
+     * @return the ids of the builds it stopped
+     */
+    public List<String> stopLeftoverBuilds(CommandLog log) throws RunnerException {
+        List<String> stopped = new ArrayList<>();
+        Set<String> searched = new HashSet<>();
+        for (CommandKind kind : List.of(CommandKind.PLAN, CommandKind.APPLY)) {
+            if (!searched.add(credentials.roleFor(kind).orElse("base"))) {
+                continue;
+            }
+            CodeBuildClient codeBuild = clientsFor(kind).codeBuild();
+            try {
+                String token = null;
+                for (int page = 0; page < LEFTOVER_PAGES; page++) {
+                    ListBuildsForProjectResponse builds = codeBuild.listBuildsForProject(
+                            ListBuildsForProjectRequest.builder().projectName(settings.project())
+                                    .sortOrder(SortOrderType.DESCENDING).nextToken(token).build());
+                    if (!builds.ids().isEmpty()) {
+                        for (Build build : codeBuild.batchGetBuilds(r -> r.ids(builds.ids())).builds()) {
+                            if (build.buildStatus() == StatusType.IN_PROGRESS && ofThisRun(build)) {
+                                stop(codeBuild, build.id(), log);
+                                stopped.add(build.id());
+                            }
+                        }
+                    }
+                    token = builds.nextToken();
+                    if (token == null) {
+                        break;
+                    }
+                }
+            } catch (SdkException e) {
+                throw AwsFailures.runnerException("cannot look for builds of run " + runId + " left running in project "
+                        + settings.project(), e, secrets);
+            }
+        }
+        return stopped;
+    }
+
+    private boolean ofThisRun(Build build) {
+        return build.environment() != null && build.environment().environmentVariables().stream()
+                .anyMatch(v -> "TGLIVE_RUN".equals(v.name()) && runId.equals(v.value()));
+    }
+
     private String start(CodeBuildClient codeBuild, CommandSpec spec, UnitFolder folder, Optional<String> planSha,
             String what, BuildStorage storage) throws RunnerException, InterruptedException {
         StartBuildRequest.Builder request = StartBuildRequest.builder()
@@ -139,7 +193,7 @@ public final class CodeBuildRunner implements UnitRunner, AutoCloseable {
         }
     }
 
-    private static List<EnvironmentVariable> environment(CommandSpec spec, String exchange, Optional<String> planSha,
+    private List<EnvironmentVariable> environment(CommandSpec spec, String exchange, Optional<String> planSha,
             String what) throws RunnerException {
         Map<String, String> env = new TreeMap<>();
         for (Map.Entry<String, String> entry : spec.environment().entrySet()) {
@@ -150,6 +204,7 @@ public final class CodeBuildRunner implements UnitRunner, AutoCloseable {
             }
             env.put(name, entry.getValue());
         }
+        env.put("TGLIVE_RUN", runId);
         env.put("TGLIVE_UNIT", spec.unit());
         env.put("TGLIVE_COMMAND", spec.kind().name().toLowerCase(Locale.ROOT));
         env.put("TGLIVE_REVISION", spec.revision());

@@ -17,7 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -74,6 +76,7 @@ final class AwsStandIn implements AutoCloseable {
     private final Map<String, Deque<Fault>> faults = new ConcurrentHashMap<>();
     private final Map<String, Fault> alwaysFaults = new ConcurrentHashMap<>();
     private final Map<String, byte[]> objects = new ConcurrentHashMap<>();
+    private final Map<String, ObjectNode> otherBuilds = Collections.synchronizedMap(new LinkedHashMap<>());
     private final List<String> statuses = new CopyOnWriteArrayList<>(List.of("SUCCEEDED"));
     private final List<List<String>> logsPerPoll = new CopyOnWriteArrayList<>();
     private final List<String> visibleLogs = new CopyOnWriteArrayList<>();
@@ -111,6 +114,15 @@ final class AwsStandIn implements AutoCloseable {
         ObjectNode p = JSON.createObjectNode().put("phaseType", type).put("phaseStatus", status);
         p.putArray("contexts").addObject().put("statusCode", "COMMAND_EXECUTION_ERROR").put("message", message);
         phase = p;
+        return this;
+    }
+
+    /** Another build of the project, newest first in ListBuildsForProject, with its environment variables. */
+    AwsStandIn otherBuild(String id, String status, Map<String, String> environment) {
+        ObjectNode b = JSON.createObjectNode().put("id", id).put("projectName", "tglive-units").put("buildStatus", status);
+        ArrayNode variables = b.putObject("environment").put("type", "LINUX_CONTAINER").putArray("environmentVariables");
+        environment.forEach((name, value) -> variables.addObject().put("name", name).put("value", value).put("type", "PLAINTEXT"));
+        otherBuilds.put(id, b);
         return this;
     }
 
@@ -179,16 +191,35 @@ final class AwsStandIn implements AutoCloseable {
             switch (operation) {
                 case "StartBuild" -> json(exchange, 200, JSON.createObjectNode().set("build", build("IN_PROGRESS")));
                 case "BatchGetBuilds" -> {
-                    int poll = polls++;
-                    if (poll < logsPerPoll.size()) {
-                        visibleLogs.addAll(logsPerPoll.get(poll));
-                    }
-                    String status = stopped ? "STOPPED" : statuses.get(Math.min(poll, statuses.size() - 1));
                     ObjectNode answer = JSON.createObjectNode();
-                    answer.putArray("builds").add(build(status));
+                    ArrayNode builds = answer.putArray("builds");
+                    for (JsonNode id : JSON.readTree(body).get("ids")) {
+                        ObjectNode other = otherBuilds.get(id.asText());
+                        if (other != null) {
+                            builds.add(other);
+                            continue;
+                        }
+                        int poll = polls++;
+                        if (poll < logsPerPoll.size()) {
+                            visibleLogs.addAll(logsPerPoll.get(poll));
+                        }
+                        builds.add(build(stopped ? "STOPPED" : statuses.get(Math.min(poll, statuses.size() - 1))));
+                    }
+                    json(exchange, 200, answer);
+                }
+                case "ListBuildsForProject" -> {
+                    ObjectNode answer = JSON.createObjectNode();
+                    ArrayNode ids = answer.putArray("ids");
+                    otherBuilds.keySet().forEach(ids::add);
                     json(exchange, 200, answer);
                 }
                 case "StopBuild" -> {
+                    ObjectNode other = otherBuilds.get(JSON.readTree(body).get("id").asText());
+                    if (other != null) {
+                        other.put("buildStatus", "STOPPED");
+                        json(exchange, 200, JSON.createObjectNode().set("build", other));
+                        return;
+                    }
                     stopped = true;
                     json(exchange, 200, JSON.createObjectNode().set("build", build("STOPPED")));
                 }

@@ -143,7 +143,7 @@ class CodeBuildRunnerStandInTest {
             assertThat(v.get("type").asText()).isEqualTo("PLAINTEXT");
             env.put(v.get("name").asText(), v.get("value").asText());
         });
-        assertThat(env).containsEntry("TGLIVE_UNIT", "live/dev/app").containsEntry("TGLIVE_COMMAND", "query")
+        assertThat(env).containsEntry("TGLIVE_RUN", "run-1").containsEntry("TGLIVE_UNIT", "live/dev/app").containsEntry("TGLIVE_COMMAND", "query")
                 .containsEntry("TGLIVE_REVISION", "0123abcd").containsEntry("TF_IN_AUTOMATION", "1")
                 .containsEntry("TGLIVE_EXCHANGE", "s3://" + FOLDER).doesNotContainKey("TGLIVE_PLAN_SHA256");
         String buildspec = start.get("buildspecOverride").asText();
@@ -393,6 +393,25 @@ class CodeBuildRunnerStandInTest {
         assertThat(worker.isAlive()).isFalse();
         assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
         assertThat(aws.requests("StopBuild")).hasSize(1);
+    }
+
+    @Test
+    void buildsOfThisRunLeftRunningAreFoundAndStoppedAndNoOthers() throws Exception {
+        aws.otherBuild("tglive-units:left-running", "IN_PROGRESS", Map.of("TGLIVE_RUN", "run-1", "TGLIVE_UNIT", "live/a"))
+                .otherBuild("tglive-units:other-run", "IN_PROGRESS", Map.of("TGLIVE_RUN", "run-0"))
+                .otherBuild("tglive-units:not-ours", "IN_PROGRESS", Map.of())
+                .otherBuild("tglive-units:finished", "SUCCEEDED", Map.of("TGLIVE_RUN", "run-1"));
+
+        List<String> stopped;
+        try (CodeBuildRunner runner = runner(settings())) {
+            stopped = runner.stopLeftoverBuilds(log::add);
+        }
+
+        assertThat(stopped).containsExactly("tglive-units:left-running");
+        assertThat(aws.requests("StopBuild")).extracting(r -> r.json().get("id").asText())
+                .containsExactly("tglive-units:left-running");
+        assertThat(aws.requests("ListBuildsForProject").get(0).json().get("sortOrder").asText()).isEqualTo("DESCENDING");
+        assertThat(log).contains("[tglive] stopped CodeBuild build tglive-units:left-running");
     }
 
     @Test
