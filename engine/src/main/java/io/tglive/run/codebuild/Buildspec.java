@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * The buildspec override that runs one {@link CommandSpec} in a build, and the bash script inside it.
  *
  * <p>The contract with the build (docs/codebuild.md): the source is the live repository at the spec's
- * revision; the environment holds {@code TGLIVE_UNIT}, {@code TGLIVE_COMMAND}, {@code TGLIVE_REVISION},
+ * revision; the environment holds {@code TGLIVE_RUN}, {@code TGLIVE_UNIT}, {@code TGLIVE_COMMAND}, {@code TGLIVE_REVISION},
  * {@code TGLIVE_EXCHANGE} (the unit's {@code s3://} folder) and, for show and apply,
  * {@code TGLIVE_PLAN_SHA256}. The script downloads and checks the plan file (show, apply), runs the
  * command in the unit's directory, uploads its stdout, the plan file (plan) and last its exit code to

@@ -149,8 +149,9 @@ public final class CodeBuildRunner implements UnitRunner, AutoCloseable {
                     if (!builds.ids().isEmpty()) {
                         for (Build build : codeBuild.batchGetBuilds(r -> r.ids(builds.ids())).builds()) {
                             if (build.buildStatus() == StatusType.IN_PROGRESS && ofThisRun(build)) {
-                                stop(codeBuild, build.id(), log);
-                                stopped.add(build.id());
+                                if (stop(codeBuild, build.id(), log)) {
+                                    stopped.add(build.id());
+                                }
                             }
                         }
                     }
@@ -229,9 +230,8 @@ public final class CodeBuildRunner implements UnitRunner, AutoCloseable {
         for (int attempt = 0; ; attempt++) {
             long remaining = deadline - pacer.nanoTime();
             if (remaining <= 0) {
-                stop(aws.codeBuild(), id, log);
                 throw new RunnerException(what + " did not finish within " + timeout + "; CodeBuild build " + id
-                        + " was stopped", false);
+                        + stopped(aws.codeBuild(), id, log), false);
             }
             Duration delay = backoff.delay(attempt);
             try {
@@ -248,14 +248,13 @@ public final class CodeBuildRunner implements UnitRunner, AutoCloseable {
                     throw cancelled(aws.codeBuild(), id, what, log);
                 }
                 if (!AwsFailures.isTransient(e)) {
-                    stop(aws.codeBuild(), id, log);
                     throw AwsFailures.runnerException("cannot poll CodeBuild build " + id + " for " + what
-                            + "; the build was stopped", e, secrets);
+                            + "; the build" + stopped(aws.codeBuild(), id, log), e, secrets);
                 }
                 if (++failures >= MAX_POLL_FAILURES) {
-                    stop(aws.codeBuild(), id, log);
                     throw AwsFailures.runnerException("lost track of CodeBuild build " + id + " for " + what
-                            + " after " + failures + " failed status polls in a row; the build was stopped", e, secrets);
+                            + " after " + failures + " failed status polls in a row; the build"
+                            + stopped(aws.codeBuild(), id, log), e, secrets);
                 }
                 log.line("[tglive] status poll of build " + id + " failed (" + AwsFailures.describe(e, secrets)
                         + "); polling again");
@@ -279,17 +278,23 @@ public final class CodeBuildRunner implements UnitRunner, AutoCloseable {
 
     private InterruptedException cancelled(CodeBuildClient codeBuild, String id, String what, CommandLog log) {
         Thread.interrupted();
-        stop(codeBuild, id, log);
-        return new InterruptedException(what + " cancelled; CodeBuild build " + id + " stopped");
+        return new InterruptedException(what + " cancelled; CodeBuild build " + id + stopped(codeBuild, id, log));
     }
 
-    private void stop(CodeBuildClient codeBuild, String id, CommandLog log) {
+    /** Stops the build; says how that went, as the end of a sentence (" was stopped"). */
+    private String stopped(CodeBuildClient codeBuild, String id, CommandLog log) {
+        return stop(codeBuild, id, log) ? " was stopped" : " could not be stopped (see the log); its CodeBuild timeout ends it";
+    }
+
+    private boolean stop(CodeBuildClient codeBuild, String id, CommandLog log) {
         try {
             codeBuild.stopBuild(r -> r.id(id));
             log.line("[tglive] stopped CodeBuild build " + id);
+            return true;
         } catch (SdkException e) {
             log.line("[tglive] could not stop CodeBuild build " + id + ": " + AwsFailures.describe(e, secrets)
                     + "; its project timeout ends it");
+            return false;
         }
     }
 
