@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 public record Terragrunt(Path binary, Map<String, String> environment, Duration timeout) {
 
   public Terragrunt {
+    binary = binary.toAbsolutePath(); // it runs in another working directory
     environment = Map.copyOf(environment);
   }
 
