@@ -120,12 +120,15 @@ public final class GraphLoader {
     if (reuse == null
         || !linkFree
         || !reuse.environment().equals(options.environment())
+        || !reuse.excludeDirs().equals(options.excludeDirs())
         || !reuse.root().equals(head.root())
         || !baseTree.root().equals(head.root())) {
       return load(head, options, new DirectoryListings(), evaluator, LoadProgress.NONE, true);
     }
-    TreeChanges changes = TreeChanges.of(baseTree, head, changedPaths);
-    Discovery discovery = changes.rescan() ? Discovery.of(RepoScan.of(head)) : changes.apply(reuse.discovery(), head);
+    SkippedDirectories skipped = SkippedDirectories.of(options.excludeDirs());
+    TreeChanges changes = TreeChanges.of(baseTree, head, changedPaths, skipped);
+    Discovery discovery =
+        changes.rescan() ? Discovery.of(RepoScan.of(head, skipped)) : changes.apply(reuse.discovery(), head);
     Map<Path, Evaluation> previous = new HashMap<>();
     for (Evaluation evaluation : reuse.evaluations()) {
       previous.put(evaluation.directory(), evaluation);
@@ -157,7 +160,12 @@ public final class GraphLoader {
    * What a graph loaded for changes keeps: the environment and root it was evaluated with, what
    * discovery found and every candidate's evaluation with what it depended on.
    */
-  record Reuse(Path root, Map<String, String> environment, Discovery discovery, List<Evaluation> evaluations) {}
+  record Reuse(
+      Path root,
+      Map<String, String> environment,
+      List<String> excludeDirs,
+      Discovery discovery,
+      List<Evaluation> evaluations) {}
 
   /**
    * What discovery found: directories holding a {@code terragrunt.hcl}, {@code terragrunt.stack.hcl}
@@ -221,7 +229,8 @@ public final class GraphLoader {
     List<Evaluation> evaluations;
     try (EvaluationPool pool =
         new EvaluationPool(options.parallelism(), directory -> evaluate(directory, evaluator, paths, keep), progress)) {
-      discovery = Discovery.of(RepoScan.of(tree, listings, pool::submit));
+      discovery = Discovery.of(
+          RepoScan.of(tree, SkippedDirectories.of(options.excludeDirs()), listings, pool::submit));
       evaluations = pool.results();
     }
     return assemble(tree.root(), options, evaluations, discovery, keep, null);
@@ -283,7 +292,7 @@ public final class GraphLoader {
         rootConfigurations.stream().sorted().toList(),
         discovery.stackFiles().stream().map(paths::relative).sorted().toList(),
         sortedDiagnostics,
-        keep ? new Reuse(root, options.environment(), discovery, List.copyOf(evaluations)) : null);
+        keep ? new Reuse(root, options.environment(), options.excludeDirs(), discovery, List.copyOf(evaluations)) : null);
   }
 
   /**

@@ -387,7 +387,7 @@ class GraphLoaderChangesTest {
           continue;
         }
         compared++;
-        if (evaluated.size() < RepoScan.of(GitTree.of(repo.repository(), head)).unitDirectories().size()) {
+        if (evaluated.size() < RepoScan.of(GitTree.of(repo.repository(), head), SkippedDirectories.of(List.of())).unitDirectories().size()) {
           partial++;
         }
       }
