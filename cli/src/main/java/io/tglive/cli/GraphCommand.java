@@ -11,7 +11,6 @@ import io.tglive.graph.UnitNode;
 import io.tglive.graph.render.GraphFormat;
 import io.tglive.repo.DiskTree;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +18,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code tglive graph}: prints the dependency graph of a live repository. */
@@ -55,15 +53,20 @@ public final class GraphCommand implements Callable<Integer> {
       description = "Treat an included terragrunt.hcl without terraform source as a unit (Terragrunt 1.x).")
   private boolean rootConfigIsUnit;
 
+  @Option(
+      names = "--exclude-dir",
+      paramLabel = "PATTERN",
+      description = "A directory not to walk, besides .git, .terraform and .terragrunt-cache: a name pattern "
+          + "(* and ?; '.*' skips hidden directories) or a repository-relative path. Repeatable.")
+  private List<String> excludeDirs = new ArrayList<>();
+
   @Override
   public Integer call() throws Exception {
-    if (!Files.isDirectory(repo)) {
-      throw new ParameterException(spec.commandLine(), "--repo " + repo + ": not a directory");
-    }
+    RepoArgument.check(spec, repo);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     DiskTree tree = new DiskTree(repo);
-    LoadOptions options = new LoadOptions(System.getenv(), rootConfigIsUnit, 0);
+    LoadOptions options = new LoadOptions(System.getenv(), rootConfigIsUnit, 0, excludeDirs);
     LoadedGraph loaded = GraphLoader.load(tree, options, new HclFileCache(), progress(err));
 
     for (Diagnostic diagnostic : loaded.diagnostics()) {

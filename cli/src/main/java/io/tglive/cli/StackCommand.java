@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -68,6 +69,11 @@ final class StackCommand implements Callable<Integer> {
       description = "Treat an included terragrunt.hcl without terraform source as a unit (Terragrunt 1.x).")
   private boolean rootConfigIsUnit;
 
+  @Option(names = "--exclude-dir", paramLabel = "PATTERN",
+      description = "A directory not to walk, besides .git, .terraform and .terragrunt-cache: a name pattern "
+          + "(* and ?; '.*' skips hidden directories) or a repository-relative path. Repeatable.")
+  private List<String> excludeDirs = new ArrayList<>();
+
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
       description = "json, text, dot or mermaid. Default: ${DEFAULT-VALUE}.")
   private StackFormat format;
@@ -76,9 +82,10 @@ final class StackCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    RepoArgument.check(spec, repo);
     try {
       StackRequest request = new StackRequest(base, head, diffMode(), !noDependents, includeDependencies,
-          changedFiles(), new LoadOptions(System.getenv(), rootConfigIsUnit, 0));
+          changedFiles(), new LoadOptions(System.getenv(), rootConfigIsUnit, 0, excludeDirs));
       StackResult result = StackPlanner.plan(repo, request);
       out.print(format.render(result));
       out.flush();

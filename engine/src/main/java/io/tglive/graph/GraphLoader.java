@@ -12,6 +12,7 @@ import io.tglive.hcl.HclSyntaxException;
 import io.tglive.repo.DirectoryListings;
 import io.tglive.repo.GitTree;
 import io.tglive.repo.RepoTree;
+import io.tglive.report.ControlCharacters;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -269,7 +270,7 @@ public final class GraphLoader {
       if (rootConfiguration) {
         rootConfigurations.add(paths.relative(directory));
       } else if (evaluation.error() != null) {
-        errors.add(evaluation.error());
+        errors.add(ControlCharacters.escape(evaluation.error()));
       } else {
         nodes.add(evaluation.node());
         for (Diagnostic diagnostic : evaluation.diagnostics()) {
