@@ -62,6 +62,7 @@ final class FileEvaluation implements FunctionContext, ExpressionEvaluator.Roots
     this.includedAs = includedAs;
     this.session = session;
     this.evaluator = new ExpressionEvaluator(this, this);
+    TerragruntSchema.check(file.body());
     for (Block locals : file.body().blocks("locals")) {
       for (Attribute local : locals.body().attributes()) {
         if (localDefinitions.putIfAbsent(local.name(), local) != null) {
