@@ -114,6 +114,9 @@ final class StackCommand implements Callable<Integer> {
       return Optional.empty();
     }
     try {
+      if (Files.exists(changedFiles) && !Files.isRegularFile(changedFiles)) {
+        throw new IOException("not a regular file");
+      }
       return Optional.of(Files.readAllLines(changedFiles, StandardCharsets.UTF_8).stream()
           .map(String::strip)
           .filter(line -> !line.isEmpty())

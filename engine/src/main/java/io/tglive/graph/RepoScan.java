@@ -53,13 +53,13 @@ record RepoScan(List<Path> unitDirectories, List<Path> stackFiles, Set<Path> ter
     pending.push(root);
     while (!pending.isEmpty()) {
       Path directory = pending.pop();
-      List<Path> entries;
+      List<Path> subdirectories;
       try {
-        entries = tree.list(directory);
+        List<Path> entries = tree.list(directory);
+        subdirectories = scan.visit(tree, root, skipped, directory, entries, listings, unitFound);
       } catch (IOException e) {
         throw new ConfigException(directory + ": cannot read the directory: " + e.getMessage(), e);
       }
-      List<Path> subdirectories = scan.visit(tree, root, skipped, directory, entries, listings, unitFound);
       for (int i = subdirectories.size() - 1; i >= 0; i--) {
         pending.push(subdirectories.get(i));
       }
@@ -75,7 +75,8 @@ record RepoScan(List<Path> unitDirectories, List<Path> stackFiles, Set<Path> ter
       Path directory,
       List<Path> entries,
       DirectoryListings listings,
-      Consumer<Path> unitFound) {
+      Consumer<Path> unitFound)
+      throws IOException {
     String[] names = new String[entries.size()];
     for (int i = 0; i < names.length; i++) {
       names[i] = entries.get(i).getFileName().toString();

@@ -69,8 +69,14 @@ public final class DiskTree implements RepoTree {
 
   /** One {@code lstat}: a symbolic link to a directory is not a plain directory. */
   @Override
-  public boolean isPlainDirectory(Path path) {
-    return Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS);
+  public boolean isPlainDirectory(Path path) throws IOException {
+    try {
+      return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isDirectory();
+    } catch (NoSuchFileException e) {
+      return false;
+    } catch (IOException e) {
+      throw FileErrors.plain(e);
+    }
   }
 
   @Override

@@ -32,9 +32,11 @@ public interface RepoTree {
   /**
    * True if a directory is at this path itself, not reached through a symbolic link as its last
    * segment: a walk that descends only into these never loops, as Terragrunt's discovery does not
-   * follow symbolic links to directories.
+   * follow symbolic links to directories. False for a path that does not exist; an
+   * {@link IOException} when the path cannot be examined (too long, say), so a walk never skips a
+   * directory silently.
    */
-  default boolean isPlainDirectory(Path path) {
+  default boolean isPlainDirectory(Path path) throws IOException {
     return isDirectory(path);
   }
 
