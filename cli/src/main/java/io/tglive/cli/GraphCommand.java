@@ -8,8 +8,10 @@ import io.tglive.graph.LoadOptions;
 import io.tglive.graph.LoadProgress;
 import io.tglive.graph.LoadedGraph;
 import io.tglive.graph.UnitNode;
+import io.tglive.graph.UnresolvedComponent;
 import io.tglive.graph.render.GraphFormat;
 import io.tglive.repo.DiskTree;
+import io.tglive.report.ControlCharacters;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -70,25 +72,25 @@ public final class GraphCommand implements Callable<Integer> {
     LoadedGraph loaded = GraphLoader.load(tree, options, new HclFileCache(), progress(err));
 
     for (Diagnostic diagnostic : loaded.diagnostics()) {
-      err.println("warning: " + diagnostic);
-    }
-    for (String stack : loaded.unsupportedStacks()) {
-      err.println("warning: " + stack + ": terragrunt.stack.hcl is not supported; its units are not in the graph");
+      err.println("warning: " + ControlCharacters.escape(diagnostic.toString()));
     }
     List<String> unresolved = new ArrayList<>();
+    for (UnresolvedComponent component : loaded.unresolvedStacks()) {
+      unresolved.add(component.toString());
+    }
     for (UnitNode unit : loaded.graph().units().values()) {
       for (UnresolvedEdge edge : unit.unresolved()) {
         unresolved.add(edge.location() + ": unresolved dependency path: " + edge.expression());
       }
     }
     if (strict && !unresolved.isEmpty()) {
-      unresolved.forEach(line -> err.println("error: " + line));
+      unresolved.forEach(line -> err.println("error: " + ControlCharacters.escape(line)));
       err.flush();
       return 2;
     }
     out.print(format.render(loaded.graph(), tree.root()));
     out.flush();
-    unresolved.forEach(line -> err.println("warning: " + line));
+    unresolved.forEach(line -> err.println("warning: " + ControlCharacters.escape(line)));
     err.flush();
     return unresolved.isEmpty() ? 0 : 1;
   }

@@ -62,7 +62,7 @@ final class FileEvaluation implements FunctionContext, ExpressionEvaluator.Roots
     this.includedAs = includedAs;
     this.session = session;
     this.evaluator = new ExpressionEvaluator(this, this);
-    TerragruntSchema.check(file.body());
+    TerragruntSchema.check(path, file.body());
     for (Block locals : file.body().blocks("locals")) {
       for (Attribute local : locals.body().attributes()) {
         if (localDefinitions.putIfAbsent(local.name(), local) != null) {
@@ -318,7 +318,7 @@ final class FileEvaluation implements FunctionContext, ExpressionEvaluator.Roots
       case "dependency":
         return Value.unknown("dependency outputs are not fetched while building the graph");
       case "values":
-        return Value.unknown("values.* is only known when a stack generates the unit");
+        return StackValues.of(session, terragruntDir);
       case "feature":
         return Value.unknown("feature flags can be overridden when Terragrunt runs");
       default:

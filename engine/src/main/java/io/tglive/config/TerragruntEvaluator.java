@@ -78,6 +78,14 @@ public final class TerragruntEvaluator {
     }
   }
 
+  /**
+   * The {@code unit} and {@code stack} blocks of a {@code terragrunt.stack.hcl}, evaluated; a syntax
+   * or evaluation error of the file itself is a {@link ConfigException}.
+   */
+  public List<StackComponent> evaluateStack(Path stackFile) throws ConfigException {
+    return StackFileEvaluation.evaluate(snapshot, environment, stackFile.toAbsolutePath().normalize());
+  }
+
   private UnitConfig evaluate(Path directory, HclFile hcl) {
     Path file = directory.resolve(CONFIG_FILE);
     EvaluationSession session = new EvaluationSession(snapshot, environment, directory);

@@ -3,6 +3,7 @@ package io.tglive.config;
 import io.tglive.hcl.Attribute;
 import io.tglive.hcl.Block;
 import io.tglive.hcl.Body;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -45,6 +46,15 @@ final class TerragruntSchema {
           "iam_assume_role_session_name", "iam_web_identity_token", "generate"),
       blocks());
 
+  /** A stack file ({@code StackConfig} in Terragrunt's {@code pkg/config/stack.go}); unit and stack bodies are left open. */
+  private static final Schema STACK_FILE = new Schema(
+      Set.of(),
+      Map.of(
+          "locals", new BlockRule(0, 0, false, null),
+          "include", new BlockRule(0, 1, true, null),
+          "unit", new BlockRule(1, 1, true, null),
+          "stack", new BlockRule(1, 1, true, null)));
+
   private static Map<String, BlockRule> blocks() {
     Map<String, BlockRule> blocks = new HashMap<>();
     blocks.put("catalog", new BlockRule(0, 0, false, null));
@@ -67,9 +77,17 @@ final class TerragruntSchema {
 
   private TerragruntSchema() {}
 
-  /** Checks a configuration file's body; the first violation, in source order, is an {@link EvaluationError}. */
-  static void check(Body body) {
-    check(body, FILE, null);
+  /**
+   * Checks a file's body against its schema, chosen by the file's name: a stack file's or a
+   * configuration's ({@code terragrunt.values.hcl}, a set of free attributes, is not checked); the
+   * first violation, in source order, is an {@link EvaluationError}.
+   */
+  static void check(Path file, Body body) {
+    String name = file.getFileName() == null ? "" : file.getFileName().toString();
+    if (name.equals(StackValues.FILE_NAME)) {
+      return;
+    }
+    check(body, name.equals("terragrunt.stack.hcl") ? STACK_FILE : FILE, null);
   }
 
   private static void check(Body body, Schema schema, String inside) {

@@ -23,7 +23,9 @@ import java.util.function.Consumer;
  * symbolic link to a directory (Terragrunt follows those only under its {@code symlinks}
  * experiment), so no arrangement of links makes it loop. A {@code terragrunt.hcl} that is a link to
  * a file is a unit, as in Terragrunt. The walk keeps its own stack of directories, so a deep tree
- * cannot overflow the thread's stack.
+ * cannot overflow the thread's stack. With a {@link StackGeneration}, each {@code
+ * terragrunt.stack.hcl} is generated in memory when the walk reaches it, and the walk goes on into
+ * what it generated.
  *
  * @param unitDirectories directories holding a {@code terragrunt.hcl}, in walk order (each
  *     directory before its subdirectories, siblings sorted)
@@ -35,9 +37,9 @@ record RepoScan(List<Path> unitDirectories, List<Path> stackFiles, Set<Path> ter
   static final String UNIT_FILE = "terragrunt.hcl";
   static final String STACK_FILE = "terragrunt.stack.hcl";
 
-  /** Walks the whole tree from its root. */
+  /** Walks the whole tree from its root, generating no stack. */
   static RepoScan of(RepoTree tree, SkippedDirectories skipped) throws ConfigException {
-    return of(tree, skipped, new DirectoryListings(), directory -> {});
+    return of(tree, skipped, null, new DirectoryListings(), directory -> {});
   }
 
   /**
@@ -45,7 +47,12 @@ record RepoScan(List<Path> unitDirectories, List<Path> stackFiles, Set<Path> ter
    * before looking inside it and handing each unit directory to {@code unitFound} as it is found
    * (its own and its ancestors' listings are recorded by then).
    */
-  static RepoScan of(RepoTree tree, SkippedDirectories skipped, DirectoryListings listings, Consumer<Path> unitFound)
+  static RepoScan of(
+      RepoTree tree,
+      SkippedDirectories skipped,
+      StackGeneration stacks,
+      DirectoryListings listings,
+      Consumer<Path> unitFound)
       throws ConfigException {
     RepoScan scan = new RepoScan(new ArrayList<>(), new ArrayList<>(), new HashSet<>());
     Path root = tree.root();
@@ -56,6 +63,12 @@ record RepoScan(List<Path> unitDirectories, List<Path> stackFiles, Set<Path> ter
       List<Path> subdirectories;
       try {
         List<Path> entries = tree.list(directory);
+        if (stacks != null && holdsStackFile(entries)) {
+          // Generate first, then list again: the generated .terragrunt-stack (and any component
+          // placed next to the stack file) is walked like any directory.
+          stacks.generate(directory.resolve(STACK_FILE));
+          entries = tree.list(directory);
+        }
         subdirectories = scan.visit(tree, root, skipped, directory, entries, listings, unitFound);
       } catch (IOException e) {
         throw new ConfigException(directory + ": cannot read the directory: " + e.getMessage(), e);
@@ -65,6 +78,15 @@ record RepoScan(List<Path> unitDirectories, List<Path> stackFiles, Set<Path> ter
       }
     }
     return scan;
+  }
+
+  private static boolean holdsStackFile(List<Path> entries) {
+    for (Path entry : entries) {
+      if (entry.getFileName().toString().equals(STACK_FILE)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Records one directory's entries; its subdirectories to walk, sorted. */

@@ -155,18 +155,6 @@ class GraphLoaderDiscoveryTest {
   }
 
   @Test
-  void stackFilesAreListedAsUnsupported() throws Exception {
-    unit("app");
-    Files.createDirectories(repo.resolve("prod/service"));
-    Files.writeString(repo.resolve("prod/service/terragrunt.stack.hcl"), "");
-
-    LoadedGraph loaded = load(LoadOptions.defaults());
-
-    assertThat(loaded.unsupportedStacks()).containsExactly("prod/service/terragrunt.stack.hcl");
-    assertThat(loaded.graph().units()).containsOnlyKeys("app");
-  }
-
-  @Test
   void anIncludedTerragruntHclWithoutSourceOrTerraformFilesIsARootConfiguration() throws Exception {
     Path root = unit(".");
     Path app = unit("app");
