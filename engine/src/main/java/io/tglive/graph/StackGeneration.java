@@ -141,9 +141,9 @@ final class StackGeneration {
   }
 
   /**
-   * What a generated unit's configuration also depends on: the files its generated reads show (the
-   * sources) and every stack file that generated a directory it lies in, so a change to any of
-   * them selects the unit.
+   * What a generated unit's configuration also depends on: the source directory it is a copy of
+   * (everything in it is copied), the files its generated reads show, and every stack file that
+   * generated a directory it lies in, so a change to any of them selects the unit.
    */
   Set<Path> origins(Path unitDirectory, Set<Path> reads) {
     if (generatedBy.isEmpty()) {
@@ -162,6 +162,10 @@ final class StackGeneration {
     }
     if (origins.isEmpty()) {
       return Set.of();
+    }
+    Path copied = overlay.source(unitDirectory);
+    if (copied != null && !copied.equals(unitDirectory)) {
+      origins.add(copied);
     }
     for (Path read : reads) {
       Path source = overlay.source(read);

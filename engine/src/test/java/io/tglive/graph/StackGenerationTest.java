@@ -97,6 +97,7 @@ class StackGenerationTest {
         "stacks/env/.terragrunt-stack/app/terragrunt.hcl",
         "stacks/env/.terragrunt-stack/app/terragrunt.values.hcl",
         "units/app/terragrunt.hcl",
+        "units/app",
         "stacks/env/terragrunt.stack.hcl");
   }
 
