@@ -114,6 +114,13 @@ class HostileInputTest {
               file.setLength((16L << 20) + 1);
             }
           }));
+      cases.add(make.apply("NUL in a dependency path",
+              "app/terragrunt.hcl:2:17: not a valid path: the path \"../b\\u0000c\" holds a NUL character")
+          .apply(unit("app", "dependency \"x\" {\n  config_path = \"../b\\u0000c\"\n}\n")));
+      cases.add(make.apply("NUL in a path given to a function", "app/terragrunt.hcl:2:7: file: not a valid path")
+          .apply(unit("app", "locals {\n  a = file(\"x\\u0000y\")\n}\n")));
+      cases.add(make.apply("NUL in an include path", "app/terragrunt.hcl:2:")
+          .apply(unit("app", "include \"root\" {\n  path = \"../r\\u0000.hcl\"\n}\n")));
       cases.add(make.apply("line break in a directory name", "bad\\nname/terragrunt.hcl:2:1:")
           .apply(unit("bad\nname", "locals {\n")));
       cases.add(make.apply("escape sequence in a directory name", "bad\\u001b[31mname/terragrunt.hcl:2:1:")

@@ -467,7 +467,11 @@ final class ExpressionEvaluator {
         return unknown;
       }
     }
-    return entry.function().call(new Invocation(c.name(), args, c.range(), context));
+    try {
+      return entry.function().call(new Invocation(c.name(), args, c.range(), context));
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new EvaluationError(c.range(), c.name() + ": not a valid path: " + PathText.problem(e));
+    }
   }
 
   /** {@code try(a, b, ...)}: the first argument that evaluates; unknown if that one is unknown. */

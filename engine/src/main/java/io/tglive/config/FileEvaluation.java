@@ -189,7 +189,12 @@ final class FileEvaluation implements FunctionContext, ExpressionEvaluator.Roots
     if (pathValue instanceof UnknownValue u) {
       throw new EvaluationError(pathAttribute.value().range(), "the include path is unknown: " + u.reason());
     }
-    Path target = LexicalPaths.resolve(terragruntDir, asString(pathValue, pathAttribute.value()));
+    Path target;
+    try {
+      target = LexicalPaths.resolve(terragruntDir, asString(pathValue, pathAttribute.value()));
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new EvaluationError(pathAttribute.value().range(), "not a valid path: " + PathText.problem(e));
+    }
     boolean expose = false;
     var exposeAttribute = block.body().attribute("expose");
     if (exposeAttribute.isPresent()) {

@@ -225,7 +225,12 @@ public final class TerragruntEvaluator {
       unresolved.add(unresolvedEdge(owner, expression, path.problem()));
       return;
     }
-    Path target = LexicalPaths.resolve(directory, s.value());
+    Path target;
+    try {
+      target = LexicalPaths.resolve(directory, s.value());
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new EvaluationError(expression.range(), "not a valid path: " + PathText.problem(e));
+    }
     edges.putIfAbsent(
         target, new DependencyEdge(target, origin, name, FileEvaluation.location(expression.range())));
   }
