@@ -102,6 +102,15 @@ class GraphLoaderDiscoveryTest {
   }
 
   @Test
+  void aDirectoryHoldingOnlyTerragruntHclJsonIsNotAUnitAsInTerragruntDiscovery() throws Exception {
+    unit("app");
+    Files.createDirectories(repo.resolve("json"));
+    Files.writeString(repo.resolve("json/terragrunt.hcl.json"), "{}");
+
+    assertThat(load(LoadOptions.defaults()).graph().units()).containsOnlyKeys("app");
+  }
+
+  @Test
   void excludedDirectoriesAreNotWalkedByNamePatternOrRepositoryPath() throws Exception {
     unit("app");
     unit(".hidden/unit");

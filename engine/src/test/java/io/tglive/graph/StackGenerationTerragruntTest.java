@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The real {@code terragrunt} as the oracle for discovery: after {@code terragrunt stack generate}
  * on disk, {@code terragrunt dag graph} prints the units our in-memory generation finds, hidden
- * directories walked and a link loop not followed. Terragrunt also lists stack directories as
+ * directories walked, a link loop not followed and a directory holding only {@code
+ * terragrunt.hcl.json} not a unit. Terragrunt also lists stack directories as
  * nodes; ours lists units only, so those lines are left out of the comparison. Skipped when the
  * tools are not installed ({@code TGLIVE_TOOLS_DIR}, else {@code .tools} at the repository root,
  * with {@code bin/terragrunt}).
@@ -77,6 +78,7 @@ class StackGenerationTerragruntTest {
         }
         """);
     write(".hidden/x/terragrunt.hcl", "");
+    write("json-only/terragrunt.hcl.json", "{}\n");
     Files.createSymbolicLink(repo.resolve("units/up"), Path.of(".."));
 
     String ours = GraphFormat.DOT.render(
