@@ -65,6 +65,10 @@ final class StackFileEvaluation {
     if (enabled.isPresent() && !(enabled.get() instanceof BoolValue)) {
       problems.add("enabled is not known");
     }
+    if (!block.body().blocks("autoinclude").isEmpty()) {
+      // Its dependencies would be generated into a terragrunt.autoinclude.hcl the unit includes.
+      problems.add("autoinclude blocks are not generated offline");
+    }
     Optional<String> source = string(evaluation, block, "source", problems);
     Optional<String> path = string(evaluation, block, "path", problems);
     Optional<Value> noStack = value(evaluation, block, "no_dot_terragrunt_stack", problems);

@@ -129,6 +129,16 @@ class StackGenerationTest {
   }
 
   @Test
+  void anAutoincludeBlockIsNamedRatherThanItsEdgesDropped() throws Exception {
+    write("units/vpc/terragrunt.hcl", "");
+    write("live/terragrunt.stack.hcl", "unit \"vpc\" {\n  source = \"../units/vpc\"\n  path = \"vpc\"\n"
+        + "  autoinclude {\n    dependency \"x\" {\n      config_path = \"../x\"\n    }\n  }\n}\n");
+
+    assertThat(load().unresolvedStacks()).singleElement().asString()
+        .contains("unit \"vpc\": autoinclude blocks are not generated offline");
+  }
+
+  @Test
   void aDisabledComponentGeneratesNothing() throws Exception {
     write("units/vpc/terragrunt.hcl", "");
     write("live/terragrunt.stack.hcl", "unit \"vpc\" {\n  source = \"../units/vpc\"\n  path = \"vpc\"\n  enabled = false\n}\n");
