@@ -8,10 +8,11 @@ import io.tglive.graph.LoadOptions;
 import io.tglive.graph.LoadProgress;
 import io.tglive.graph.LoadedGraph;
 import io.tglive.graph.UnitNode;
+import io.tglive.graph.UnresolvedComponent;
 import io.tglive.graph.render.GraphFormat;
 import io.tglive.repo.DiskTree;
+import io.tglive.report.ControlCharacters;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code tglive graph}: prints the dependency graph of a live repository. */
@@ -58,26 +58,31 @@ public final class GraphCommand implements Callable<Integer> {
       description = "Treat an included terragrunt.hcl without terraform source as a unit (Terragrunt 1.x).")
   private boolean rootConfigIsUnit;
 
+  @Option(
+      names = "--exclude-dir",
+      paramLabel = "PATTERN",
+      description = "A directory not to walk, besides .git, .terraform and .terragrunt-cache: a name pattern "
+          + "(* and ?; '.*' skips hidden directories) or a repository-relative path. Repeatable.")
+  private List<String> excludeDirs = new ArrayList<>();
+
   @Override
   public Integer call() throws Exception {
-    if (!Files.isDirectory(repo)) {
-      throw new ParameterException(spec.commandLine(), "--repo " + repo + ": not a directory");
-    }
+    RepoArgument.check(spec, repo);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     DiskTree tree = new DiskTree(repo);
-    LoadOptions options = new LoadOptions(features.environment(), rootConfigIsUnit, 0);
+    LoadOptions options = new LoadOptions(features.environment(), rootConfigIsUnit, 0, excludeDirs);
     LoadedGraph loaded = GraphLoader.load(tree, options, new HclFileCache(), progress(err));
 
     for (Diagnostic diagnostic : loaded.diagnostics()) {
-      err.println("warning: " + diagnostic);
-    }
-    for (String stack : loaded.unsupportedStacks()) {
-      err.println("warning: " + stack + ": terragrunt.stack.hcl is not supported; its units are not in the graph");
+      err.println("warning: " + ControlCharacters.escape(diagnostic.toString()));
     }
     loaded.graph().missing().forEach((target, referrers) -> referrers.forEach(unit ->
         err.println("warning: " + unit + " depends on " + target + ", which has no unit (kept as a missing node)")));
     List<String> unresolved = new ArrayList<>();
+    for (UnresolvedComponent component : loaded.unresolvedStacks()) {
+      unresolved.add(component.toString());
+    }
     for (UnitNode unit : loaded.graph().units().values()) {
       for (UnresolvedEdge edge : unit.unresolved()) {
         unresolved.add(edge.location() + ": "
@@ -86,13 +91,13 @@ public final class GraphCommand implements Callable<Integer> {
       }
     }
     if (strict && !unresolved.isEmpty()) {
-      unresolved.forEach(line -> err.println("error: " + line));
+      unresolved.forEach(line -> err.println("error: " + ControlCharacters.escape(line)));
       err.flush();
       return 2;
     }
     out.print(format.render(loaded.graph(), tree.root()));
     out.flush();
-    unresolved.forEach(line -> err.println("warning: " + line));
+    unresolved.forEach(line -> err.println("warning: " + ControlCharacters.escape(line)));
     err.flush();
     return unresolved.isEmpty() ? 0 : 1;
   }

@@ -13,6 +13,8 @@ import io.tglive.stack.render.StackFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -82,6 +84,11 @@ final class StackCommand implements Callable<Integer> {
       description = "Treat an included terragrunt.hcl without terraform source as a unit (Terragrunt 1.x).")
   private boolean rootConfigIsUnit;
 
+  @Option(names = "--exclude-dir", paramLabel = "PATTERN",
+      description = "A directory not to walk, besides .git, .terraform and .terragrunt-cache: a name pattern "
+          + "(* and ?; '.*' skips hidden directories) or a repository-relative path. Repeatable.")
+  private List<String> excludeDirs = new ArrayList<>();
+
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
       description = "json, text, dot or mermaid. Default: ${DEFAULT-VALUE}.")
   private StackFormat format;
@@ -90,10 +97,11 @@ final class StackCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    RepoArgument.check(spec, repo);
     try {
       CiStackRequest request = new CiStackRequest(base, head, previousHead, features.environment(), diffMode(),
           !noDependents, includeDependencies, changedFiles == null ? null : ChangedFileList.read(changedFiles),
-          rootConfigIsUnit, globalAccounts());
+          rootConfigIsUnit, globalAccounts(), excludeDirs);
       CiStackResult planned = request.plan(repo);
       StackResult result = planned.result();
       out.print(format.render(result));

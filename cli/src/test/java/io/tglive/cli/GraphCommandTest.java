@@ -129,7 +129,7 @@ class GraphCommandTest {
     int code = run("graph", "--repo", repo.resolve("nope").toString());
 
     assertThat(code).isEqualTo(2);
-    assertThat(tglive.err()).startsWith("error: --repo " + repo.resolve("nope") + ": not a directory\n");
+    assertThat(tglive.err()).startsWith("error: --repo " + repo.resolve("nope") + ": no such directory\n");
     assertThat(tglive.out()).isEmpty();
   }
 

@@ -17,11 +17,15 @@ import java.util.TreeSet;
  * Maps changed files to the units they select. A file inside a unit's directory (and not inside a
  * nested unit) selects that unit; every unit that reads a file, or a directory holding it (a local
  * module), is selected by it too, and so is every unit that asks whether an added or deleted file
- * (or a directory holding it) exists ({@link UnitNode#probes()}). Added files are mapped against the head graph, deleted files
+ * (or a directory holding it) exists ({@link UnitNode#probes()}). A {@code terragrunt.stack.hcl} selects
+ * every unit in its directory and below, generated ones included, as Terragrunt's git filter does.
+ * Added files are mapped against the head graph, deleted files
  * against the base graph, modified files against both. Units only at head are added, units only at
  * base are deleted, whatever files changed.
  */
 public final class ChangeMapper {
+
+  private static final String STACK_FILE = "terragrunt.stack.hcl";
 
   private ChangeMapper() {}
 
@@ -91,6 +95,19 @@ public final class ChangeMapper {
       mapped = true;
       if (head.contains(owner)) {
         add(applies, owner, base.contains(owner) ? Reason.CHANGED : Reason.ADDED);
+      }
+    }
+    if (file.equals(STACK_FILE) || file.endsWith("/" + STACK_FILE)) {
+      // As Terragrunt's git filter: a stack file selects its directory and everything below it.
+      String directory = parent(file);
+      String prefix = directory.equals(".") ? "" : directory + "/";
+      for (String unit : graph.units().keySet()) {
+        if (unit.equals(directory) || unit.startsWith(prefix)) {
+          mapped = true;
+          if (head.contains(unit) && !unit.equals(owner)) {
+            add(applies, unit, Reason.reads(file));
+          }
+        }
       }
     }
     for (String directory = file; directory != null; directory = parent(directory)) {

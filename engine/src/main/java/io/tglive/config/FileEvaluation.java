@@ -66,6 +66,7 @@ final class FileEvaluation implements FunctionContext, ExpressionEvaluator.Roots
     this.includedAs = includedAs;
     this.session = session;
     this.evaluator = new ExpressionEvaluator(this, this);
+    TerragruntSchema.check(path, file.body());
     for (Block locals : file.body().blocks("locals")) {
       for (Attribute local : locals.body().attributes()) {
         if (localDefinitions.putIfAbsent(local.name(), local) != null) {
@@ -200,7 +201,12 @@ final class FileEvaluation implements FunctionContext, ExpressionEvaluator.Roots
     if (pathValue instanceof UnknownValue u) {
       throw new EvaluationError(pathAttribute.value().range(), "the include path is unknown: " + u.reason());
     }
-    Path target = LexicalPaths.resolve(terragruntDir, asString(pathValue, pathAttribute.value()));
+    Path target;
+    try {
+      target = LexicalPaths.resolve(terragruntDir, asString(pathValue, pathAttribute.value()));
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new EvaluationError(pathAttribute.value().range(), "not a valid path: " + PathText.problem(e));
+    }
     boolean expose = false;
     var exposeAttribute = block.body().attribute("expose");
     if (exposeAttribute.isPresent()) {
@@ -377,7 +383,7 @@ final class FileEvaluation implements FunctionContext, ExpressionEvaluator.Roots
       case "dependency":
         return Value.unknown("dependency outputs are not fetched while building the graph");
       case "values":
-        return Value.unknown("values.* is only known when a stack generates the unit");
+        return StackValues.of(session, terragruntDir);
       case "feature":
         return Value.object(features());
       default:

@@ -85,6 +85,14 @@ public final class TerragruntEvaluator {
     }
   }
 
+  /**
+   * The {@code unit} and {@code stack} blocks of a {@code terragrunt.stack.hcl}, evaluated; a syntax
+   * or evaluation error of the file itself is a {@link ConfigException}.
+   */
+  public List<StackComponent> evaluateStack(Path stackFile) throws ConfigException {
+    return StackFileEvaluation.evaluate(snapshot, environment, stackFile.toAbsolutePath().normalize());
+  }
+
   private UnitConfig evaluate(Path directory, HclFile hcl) {
     Path file = directory.resolve(CONFIG_FILE);
     EvaluationSession session = new EvaluationSession(snapshot, environment, directory);
@@ -257,7 +265,12 @@ public final class TerragruntEvaluator {
       unresolved.add(unresolvedEdge(owner, expression, path.problem()));
       return;
     }
-    Path target = LexicalPaths.resolve(directory, s.value());
+    Path target;
+    try {
+      target = LexicalPaths.resolve(directory, s.value());
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new EvaluationError(expression.range(), "not a valid path: " + PathText.problem(e));
+    }
     edges.putIfAbsent(
         target, new DependencyEdge(target, origin, name, FileEvaluation.location(expression.range())));
   }

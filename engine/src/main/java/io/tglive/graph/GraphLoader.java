@@ -12,7 +12,9 @@ import io.tglive.config.UnitConfig;
 import io.tglive.hcl.HclSyntaxException;
 import io.tglive.repo.DirectoryListings;
 import io.tglive.repo.GitTree;
+import io.tglive.repo.OverlayTree;
 import io.tglive.repo.RepoTree;
+import io.tglive.report.ControlCharacters;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -51,9 +53,21 @@ public final class GraphLoader {
   public static LoadedGraph load(
       RepoTree tree, LoadOptions options, HclFileCache cache, LoadProgress progress)
       throws ConfigException, GraphCycleException {
+    return loadWithStacks(tree, options, cache, progress, false);
+  }
+
+  /**
+   * Loads over an {@link OverlayTree} of {@code tree}, into which the walk generates stacks, with
+   * an evaluator that reads through it.
+   */
+  private static LoadedGraph loadWithStacks(
+      RepoTree tree, LoadOptions options, HclFileCache cache, LoadProgress progress, boolean keep)
+      throws ConfigException, GraphCycleException {
     DirectoryListings listings = new DirectoryListings();
-    TerragruntEvaluator evaluator = new TerragruntEvaluator(tree, options.environment(), cache, listings);
-    return load(tree, options, listings, evaluator::evaluate, progress, false);
+    OverlayTree overlay = new OverlayTree(tree);
+    TerragruntEvaluator evaluator = new TerragruntEvaluator(overlay, options.environment(), cache, listings);
+    return load(overlay, options, listings, evaluator::evaluate, new StackGeneration(overlay, evaluator::evaluateStack),
+        progress, keep);
   }
 
   /**
@@ -63,9 +77,7 @@ public final class GraphLoader {
    */
   public static LoadedGraph loadForChanges(RepoTree tree, LoadOptions options, HclFileCache cache)
       throws ConfigException, GraphCycleException {
-    DirectoryListings listings = new DirectoryListings();
-    TerragruntEvaluator evaluator = new TerragruntEvaluator(tree, options.environment(), cache, listings);
-    return load(tree, options, listings, evaluator::evaluate, LoadProgress.NONE, true);
+    return loadWithStacks(tree, options, cache, LoadProgress.NONE, true);
   }
 
   /**
@@ -98,13 +110,19 @@ public final class GraphLoader {
       LoadOptions options,
       HclFileCache cache)
       throws ConfigException, GraphCycleException {
+    Reuse reuse = base.reuse();
+    if (reuse != null && !reuse.discovery().stackFiles().isEmpty()
+        || changedPaths.stream().anyMatch(path -> path.endsWith(RepoScan.STACK_FILE))) {
+      // Generated units read through the overlay; loading afresh is simpler than tracking that.
+      return loadWithStacks(head, options, cache, LoadProgress.NONE, true);
+    }
     TerragruntEvaluator evaluator = new TerragruntEvaluator(head, options.environment(), cache);
     return loadChanged(base, baseTree, head, changedPaths, options, evaluator::evaluate);
   }
 
   static LoadedGraph loadForChanges(RepoTree tree, LoadOptions options, UnitEvaluator evaluator)
       throws ConfigException, GraphCycleException {
-    return load(tree, options, new DirectoryListings(), evaluator, LoadProgress.NONE, true);
+    return load(tree, options, new DirectoryListings(), evaluator, null, LoadProgress.NONE, true);
   }
 
   static LoadedGraph loadChanged(
@@ -121,12 +139,15 @@ public final class GraphLoader {
     if (reuse == null
         || !linkFree
         || !reuse.environment().equals(options.environment())
+        || !reuse.excludeDirs().equals(options.excludeDirs())
         || !reuse.root().equals(head.root())
         || !baseTree.root().equals(head.root())) {
-      return load(head, options, new DirectoryListings(), evaluator, LoadProgress.NONE, true);
+      return load(head, options, new DirectoryListings(), evaluator, null, LoadProgress.NONE, true);
     }
-    TreeChanges changes = TreeChanges.of(baseTree, head, changedPaths);
-    Discovery discovery = changes.rescan() ? Discovery.of(RepoScan.of(head)) : changes.apply(reuse.discovery(), head);
+    SkippedDirectories skipped = SkippedDirectories.of(options.excludeDirs());
+    TreeChanges changes = TreeChanges.of(baseTree, head, changedPaths, skipped);
+    Discovery discovery =
+        changes.rescan() ? Discovery.of(RepoScan.of(head, skipped)) : changes.apply(reuse.discovery(), head);
     Map<Path, Evaluation> previous = new HashMap<>();
     for (Evaluation evaluation : reuse.evaluations()) {
       previous.put(evaluation.directory(), evaluation);
@@ -141,7 +162,8 @@ public final class GraphLoader {
     RepoPaths paths = new RepoPaths(head.root());
     Map<Path, Evaluation> fresh = new HashMap<>();
     try (EvaluationPool pool =
-        new EvaluationPool(options.parallelism(), directory -> evaluate(directory, evaluator, paths, true), LoadProgress.NONE)) {
+        new EvaluationPool(
+            options.parallelism(), directory -> evaluate(directory, evaluator, null, paths, true), LoadProgress.NONE)) {
       again.forEach(pool::submit);
       for (Evaluation evaluation : pool.results()) {
         fresh.put(evaluation.directory(), evaluation);
@@ -151,14 +173,19 @@ public final class GraphLoader {
     for (Path directory : discovery.unitDirectories()) {
       evaluations.add(fresh.getOrDefault(directory, previous.get(directory)));
     }
-    return assemble(head.root(), options, evaluations, discovery, true, base.graph());
+    return assemble(head.root(), options, evaluations, discovery, List.of(), true, base.graph());
   }
 
   /**
    * What a graph loaded for changes keeps: the environment and root it was evaluated with, what
    * discovery found and every candidate's evaluation with what it depended on.
    */
-  record Reuse(Path root, Map<String, String> environment, Discovery discovery, List<Evaluation> evaluations) {}
+  record Reuse(
+      Path root,
+      Map<String, String> environment,
+      List<String> excludeDirs,
+      Discovery discovery,
+      List<Evaluation> evaluations) {}
 
   /**
    * What discovery found: directories holding a {@code terragrunt.hcl}, {@code terragrunt.stack.hcl}
@@ -202,30 +229,34 @@ public final class GraphLoader {
   static LoadedGraph load(
       RepoTree tree, LoadOptions options, UnitEvaluator evaluator, LoadProgress progress)
       throws ConfigException, GraphCycleException {
-    return load(tree, options, new DirectoryListings(), evaluator, progress, false);
+    return load(tree, options, new DirectoryListings(), evaluator, null, progress, false);
   }
 
   /**
    * Walks the tree on this thread and evaluates each unit on the workers as soon as the walk finds
-   * it, recording the walk's listings in {@code listings}, which {@code evaluator} may consult.
+   * it, recording the walk's listings in {@code listings}, which {@code evaluator} may consult;
+   * stacks are generated by {@code stacks} as the walk reaches them (none when it is null).
    */
   private static LoadedGraph load(
       RepoTree tree,
       LoadOptions options,
       DirectoryListings listings,
       UnitEvaluator evaluator,
+      StackGeneration stacks,
       LoadProgress progress,
       boolean keep)
       throws ConfigException, GraphCycleException {
     RepoPaths paths = new RepoPaths(tree.root());
     Discovery discovery;
     List<Evaluation> evaluations;
-    try (EvaluationPool pool =
-        new EvaluationPool(options.parallelism(), directory -> evaluate(directory, evaluator, paths, keep), progress)) {
-      discovery = Discovery.of(RepoScan.of(tree, listings, pool::submit));
+    try (EvaluationPool pool = new EvaluationPool(
+        options.parallelism(), directory -> evaluate(directory, evaluator, stacks, paths, keep), progress)) {
+      discovery = Discovery.of(
+          RepoScan.of(tree, SkippedDirectories.of(options.excludeDirs()), stacks, listings, pool::submit));
       evaluations = pool.results();
     }
-    return assemble(tree.root(), options, evaluations, discovery, keep, null);
+    List<UnresolvedComponent> unresolvedStacks = stacks == null ? List.of() : stacks.unresolved();
+    return assemble(tree.root(), options, evaluations, discovery, unresolvedStacks, keep, null);
   }
 
   /**
@@ -238,6 +269,7 @@ public final class GraphLoader {
       LoadOptions options,
       List<Evaluation> evaluations,
       Discovery discovery,
+      List<UnresolvedComponent> unresolvedStacks,
       boolean keep,
       UnitGraph previous)
       throws ConfigException, GraphCycleException {
@@ -261,7 +293,7 @@ public final class GraphLoader {
       if (rootConfiguration) {
         rootConfigurations.add(paths.relative(directory));
       } else if (evaluation.error() != null) {
-        errors.add(evaluation.error());
+        errors.add(ControlCharacters.escape(evaluation.error()));
       } else {
         nodes.add(evaluation.node());
         for (Diagnostic diagnostic : evaluation.diagnostics()) {
@@ -282,16 +314,17 @@ public final class GraphLoader {
     return new LoadedGraph(
         same != null ? same : UnitGraph.of(nodes),
         rootConfigurations.stream().sorted().toList(),
-        discovery.stackFiles().stream().map(paths::relative).sorted().toList(),
+        unresolvedStacks,
         sortedDiagnostics,
-        keep ? new Reuse(root, options.environment(), discovery, List.copyOf(evaluations)) : null);
+        keep ? new Reuse(root, options.environment(), options.excludeDirs(), discovery, List.copyOf(evaluations)) : null);
   }
 
   /**
    * Evaluates one unit directory; what the evaluation depended on (reads, probes, lookups) is kept
    * only when {@code keep} asks for it, as a large repository's would fill the heap for nothing.
    */
-  private static Evaluation evaluate(Path directory, UnitEvaluator evaluator, RepoPaths paths, boolean keep) {
+  private static Evaluation evaluate(
+      Path directory, UnitEvaluator evaluator, StackGeneration stacks, RepoPaths paths, boolean keep) {
     UnitConfig config;
     try {
       config = evaluator.evaluate(directory);
@@ -305,6 +338,11 @@ public final class GraphLoader {
     SortedSet<String> reads = new TreeSet<>();
     for (Path read : config.reads()) {
       reads.add(paths.relative(read));
+    }
+    if (stacks != null) {
+      for (Path origin : stacks.origins(directory, config.reads())) {
+        reads.add(paths.relative(origin));
+      }
     }
     boolean excluded =
         config.exclude().map(e -> e.excludes("plan") || e.excludes("apply")).orElse(false);

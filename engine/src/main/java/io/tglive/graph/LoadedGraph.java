@@ -14,30 +14,31 @@ public final class LoadedGraph {
 
   private final UnitGraph graph;
   private final List<String> rootConfigurations;
-  private final List<String> unsupportedStacks;
+  private final List<UnresolvedComponent> unresolvedStacks;
   private final List<Diagnostic> diagnostics;
   private final GraphLoader.Reuse reuse;
 
   /**
    * @param graph the units and their edges
    * @param rootConfigurations repository-relative directories of legacy root configurations (not units)
-   * @param unsupportedStacks repository-relative {@code terragrunt.stack.hcl} files, which are not supported
+   * @param unresolvedStacks stack components that could not be generated offline (a remote source,
+   *     a source or path that cannot be evaluated)
    * @param diagnostics warnings such as unsupported functions
    */
   public LoadedGraph(
-      UnitGraph graph, List<String> rootConfigurations, List<String> unsupportedStacks, List<Diagnostic> diagnostics) {
-    this(graph, rootConfigurations, unsupportedStacks, diagnostics, null);
+      UnitGraph graph, List<String> rootConfigurations, List<UnresolvedComponent> unresolvedStacks, List<Diagnostic> diagnostics) {
+    this(graph, rootConfigurations, unresolvedStacks, diagnostics, null);
   }
 
   LoadedGraph(
       UnitGraph graph,
       List<String> rootConfigurations,
-      List<String> unsupportedStacks,
+      List<UnresolvedComponent> unresolvedStacks,
       List<Diagnostic> diagnostics,
       GraphLoader.Reuse reuse) {
     this.graph = Objects.requireNonNull(graph);
     this.rootConfigurations = List.copyOf(rootConfigurations);
-    this.unsupportedStacks = List.copyOf(unsupportedStacks);
+    this.unresolvedStacks = List.copyOf(unresolvedStacks);
     this.diagnostics = List.copyOf(diagnostics);
     this.reuse = reuse;
   }
@@ -52,9 +53,12 @@ public final class LoadedGraph {
     return rootConfigurations;
   }
 
-  /** Repository-relative {@code terragrunt.stack.hcl} files, which are not supported, sorted. */
-  public List<String> unsupportedStacks() {
-    return unsupportedStacks;
+  /**
+   * Stack components that could not be generated offline: their units are missing from the graph,
+   * which is therefore incomplete.
+   */
+  public List<UnresolvedComponent> unresolvedStacks() {
+    return unresolvedStacks;
   }
 
   /** Warnings such as unsupported functions. */
@@ -72,18 +76,18 @@ public final class LoadedGraph {
     return o instanceof LoadedGraph other
         && graph.equals(other.graph)
         && rootConfigurations.equals(other.rootConfigurations)
-        && unsupportedStacks.equals(other.unsupportedStacks)
+        && unresolvedStacks.equals(other.unresolvedStacks)
         && diagnostics.equals(other.diagnostics);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(graph, rootConfigurations, unsupportedStacks, diagnostics);
+    return Objects.hash(graph, rootConfigurations, unresolvedStacks, diagnostics);
   }
 
   @Override
   public String toString() {
-    return "LoadedGraph[graph=" + graph + ", rootConfigurations=" + rootConfigurations + ", unsupportedStacks="
-        + unsupportedStacks + ", diagnostics=" + diagnostics + "]";
+    return "LoadedGraph[graph=" + graph + ", rootConfigurations=" + rootConfigurations + ", unresolvedStacks="
+        + unresolvedStacks + ", diagnostics=" + diagnostics + "]";
   }
 }

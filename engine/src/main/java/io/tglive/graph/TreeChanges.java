@@ -38,7 +38,7 @@ record TreeChanges(
   private static final String STACK_FILE = "terragrunt.stack.hcl";
 
   /** Classifies the changed paths (repository-relative, {@code /}-separated) between {@code base} and {@code head}. */
-  static TreeChanges of(RepoTree base, RepoTree head, Collection<String> changedPaths) {
+  static TreeChanges of(RepoTree base, RepoTree head, Collection<String> changedPaths, SkippedDirectories skipped) {
     Path root = head.root();
     Set<Path> touched = new HashSet<>();
     Set<Path> kindChanged = new HashSet<>();
@@ -60,13 +60,11 @@ record TreeChanges(
       }
       List<String> segments = new ArrayList<>();
       root.relativize(path).forEach(segment -> segments.add(segment.toString()));
-      boolean hidden = false;
       for (String directory : segments.subList(0, segments.size() - 1)) {
-        hidden |= directory.startsWith(".");
         // discovery does not walk into these, whatever they are: let the walk decide
         rescan |= directory.equals(UNIT_FILE) || directory.equals(STACK_FILE) || directory.endsWith(".tf");
       }
-      if (hidden) {
+      if (skipped.hides(String.join("/", segments))) {
         continue;
       }
       String name = segments.get(segments.size() - 1);

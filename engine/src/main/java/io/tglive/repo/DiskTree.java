@@ -2,9 +2,11 @@ package io.tglive.repo;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
@@ -65,6 +67,18 @@ public final class DiskTree implements RepoTree {
     }
   }
 
+  /** One {@code lstat}: a symbolic link to a directory is not a plain directory. */
+  @Override
+  public boolean isPlainDirectory(Path path) throws IOException {
+    try {
+      return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isDirectory();
+    } catch (NoSuchFileException e) {
+      return false;
+    } catch (IOException e) {
+      throw FileErrors.plain(e);
+    }
+  }
+
   @Override
   public List<Path> list(Path directory) throws IOException {
     List<Path> entries = new ArrayList<>();
@@ -75,15 +89,42 @@ public final class DiskTree implements RepoTree {
     } catch (NotDirectoryException | NoSuchFileException e) {
       return List.of();
     } catch (DirectoryIteratorException e) {
-      throw e.getCause();
+      throw FileErrors.plain(e.getCause());
+    } catch (IOException e) {
+      throw FileErrors.plain(e);
     }
     entries.sort(null);
     return Collections.unmodifiableList(entries);
   }
 
+  /**
+   * Reads a regular file only, checked before it is opened (opening a pipe would wait for a writer)
+   * and read to at most {@link #MAX_FILE_BYTES} (a file may grow after the check).
+   */
   @Override
   public byte[] read(Path file) throws IOException {
-    return Files.readAllBytes(file);
+    try {
+      BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+      if (!attributes.isRegularFile()) {
+        throw new IOException(attributes.isDirectory() ? "is a directory" : "not a regular file");
+      }
+      if (attributes.size() > MAX_FILE_BYTES) {
+        throw tooLarge();
+      }
+      try (InputStream in = Files.newInputStream(file)) {
+        byte[] bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
+        if (bytes.length > MAX_FILE_BYTES) {
+          throw tooLarge();
+        }
+        return bytes;
+      }
+    } catch (IOException e) {
+      throw FileErrors.plain(e);
+    }
+  }
+
+  private static IOException tooLarge() {
+    return new IOException("larger than " + (MAX_FILE_BYTES >> 20) + " MiB");
   }
 
   /**

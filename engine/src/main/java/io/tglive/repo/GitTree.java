@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -119,6 +120,22 @@ public final class GitTree implements RepoTree {
     return resolved != null && !children.containsKey(resolved);
   }
 
+  /** A directory of the tree itself: false for a symbolic link, whatever it points to. */
+  @Override
+  public boolean isPlainDirectory(Path path) {
+    Path normalized = path.toAbsolutePath().normalize();
+    if (normalized.equals(root)) {
+      return true;
+    }
+    String parent = normalized.getParent() == null ? null : resolve(normalized.getParent());
+    if (parent == null || !children.containsKey(parent)) {
+      return false;
+    }
+    String name = normalized.getFileName().toString();
+    Entry entry = entries.get(parent.isEmpty() ? name : parent + "/" + name);
+    return entry != null && isType(entry.mode(), FileMode.TYPE_TREE);
+  }
+
   @Override
   public List<Path> list(Path directory) {
     String resolved = resolve(directory);
@@ -130,10 +147,15 @@ public final class GitTree implements RepoTree {
     return names.stream().map(base::resolve).toList();
   }
 
+  /** A blob of at most {@link #MAX_FILE_BYTES}. */
   @Override
   public byte[] read(Path file) throws IOException {
     Entry entry = file(file);
-    return repository.open(entry.id()).getBytes();
+    ObjectLoader loader = repository.open(entry.id());
+    if (loader.getSize() > MAX_FILE_BYTES) {
+      throw new IOException("larger than " + (MAX_FILE_BYTES >> 20) + " MiB");
+    }
+    return loader.getBytes();
   }
 
   @Override

@@ -11,6 +11,12 @@ import java.util.List;
  */
 public interface RepoTree {
 
+  /**
+   * The largest file a tree reads (16 MiB): a configuration larger than that is a mistake or a
+   * hostile input (a link to {@code /dev/zero}), and reading it would exhaust the heap.
+   */
+  long MAX_FILE_BYTES = 16L << 20;
+
   /** The repository root directory. */
   Path root();
 
@@ -22,6 +28,17 @@ public interface RepoTree {
 
   /** True if a regular file exists at this path. */
   boolean isFile(Path path);
+
+  /**
+   * True if a directory is at this path itself, not reached through a symbolic link as its last
+   * segment: a walk that descends only into these never loops, as Terragrunt's discovery does not
+   * follow symbolic links to directories. False for a path that does not exist; an
+   * {@link IOException} when the path cannot be examined (too long, say), so a walk never skips a
+   * directory silently.
+   */
+  default boolean isPlainDirectory(Path path) throws IOException {
+    return isDirectory(path);
+  }
 
   /** What a path holds. */
   enum PathKind {
@@ -45,7 +62,10 @@ public interface RepoTree {
   /** The entries directly inside a directory, sorted by name; empty if it is not a directory. */
   List<Path> list(Path directory) throws IOException;
 
-  /** The bytes of a file. */
+  /**
+   * The bytes of a regular file (reached through links, if any) of at most {@link #MAX_FILE_BYTES};
+   * anything else (a directory, a device, a pipe, a larger file) is an {@link IOException} saying so.
+   */
   byte[] read(Path file) throws IOException;
 
   /**

@@ -30,6 +30,7 @@ import java.util.Optional;
  * @param rootConfigIsUnit treat an included {@code terragrunt.hcl} without terraform source as a unit (Terragrunt 1.x)
  * @param globalAccounts an administrator's accounts (Jenkins global configuration): when it has any, they
  *     replace those of {@code .tglive.yaml}, which a repository's committers can change
+ * @param excludeDirs directories discovery does not walk besides Terragrunt's own ({@link LoadOptions#excludeDirs()})
  */
 public record CiStackRequest(
     String base,
@@ -41,7 +42,8 @@ public record CiStackRequest(
     boolean includeDependencies,
     List<String> changedFiles,
     boolean rootConfigIsUnit,
-    AccountMapping globalAccounts) implements Serializable {
+    AccountMapping globalAccounts,
+    List<String> excludeDirs) implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
@@ -53,6 +55,15 @@ public record CiStackRequest(
     diff = Objects.requireNonNullElse(diff, DiffMode.MERGE_BASE);
     changedFiles = changedFiles == null ? null : List.copyOf(changedFiles.stream().map(f -> f == null ? "" : f).toList());
     globalAccounts = Objects.requireNonNullElse(globalAccounts, AccountMapping.EMPTY);
+    excludeDirs = List.copyOf(Objects.requireNonNullElse(excludeDirs, List.of()));
+  }
+
+  /** A request whose discovery skips only Terragrunt's own directories. */
+  public CiStackRequest(String base, String head, String previousHead, Map<String, String> environment, DiffMode diff,
+      boolean includeDependents, boolean includeDependencies, List<String> changedFiles, boolean rootConfigIsUnit,
+      AccountMapping globalAccounts) {
+    this(base, head, previousHead, environment, diff, includeDependents, includeDependencies, changedFiles,
+        rootConfigIsUnit, globalAccounts, List.of());
   }
 
   /** Whether the accounts come from {@link #globalAccounts()} rather than {@code .tglive.yaml}. */
@@ -72,7 +83,7 @@ public record CiStackRequest(
         ? Optional.empty()
         : Optional.of(ChangedFileList.normalize(CHANGED_FILES, changedFiles));
     StackRequest request = new StackRequest(chosen.base().revision(), chosen.head().revision(), diff,
-        includeDependents, includeDependencies, files, new LoadOptions(environment, rootConfigIsUnit, 0),
+        includeDependents, includeDependencies, files, new LoadOptions(environment, rootConfigIsUnit, 0, excludeDirs),
         usesGlobalAccounts() ? Optional.of(globalAccounts) : Optional.empty());
     StackResult result = StackPlanner.plan(repo, request);
     return new CiStackResult(chosen.describe(),

@@ -17,6 +17,7 @@ import io.tglive.graph.LoadedGraph;
 import io.tglive.graph.RepoPaths;
 import io.tglive.graph.UnitGraph;
 import io.tglive.graph.UnitNode;
+import io.tglive.graph.UnresolvedComponent;
 import io.tglive.policy.RepoSettings;
 import io.tglive.policy.SettingsException;
 import io.tglive.repo.GitTree;
@@ -101,9 +102,13 @@ public final class StackPlanner {
     Set<String> warnings = new LinkedHashSet<>();
     for (LoadedGraph loaded : List.of(headGraph, baseGraph)) {
       loaded.diagnostics().stream().map(Diagnostic::toString).forEach(warnings::add);
-      loaded.unsupportedStacks().stream()
-          .map(file -> file + ": terragrunt.stack.hcl is not supported; its units are not in the stack")
-          .forEach(warnings::add);
+    }
+    // A stack component that cannot be generated hides units: the stack is incomplete.
+    for (UnresolvedComponent component : headGraph.unresolvedStacks()) {
+      Path file = component.location().file();
+      unresolved.add(new StackResult.Unresolved(RepoPaths.relative(headTree.root(), file.getParent()),
+          RepoPaths.relative(headTree.root(), file), component.location().line(),
+          component.component() + ": " + component.reason(), "head"));
     }
     SortedSet<String> missing = new TreeSet<>();
     headGraph.graph().missing().forEach((target, referrers) -> referrers.forEach(unit -> missing.add(unit + " -> " + target)));

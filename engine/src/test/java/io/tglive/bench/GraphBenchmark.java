@@ -6,6 +6,7 @@ import io.tglive.config.HclFileCache;
 import io.tglive.graph.GraphLoader;
 import io.tglive.graph.LoadOptions;
 import io.tglive.graph.LoadedGraph;
+import io.tglive.graph.SkippedDirectories;
 import io.tglive.repo.DiskTree;
 import io.tglive.repo.RepoTree;
 import io.tglive.testing.RealTools;
@@ -169,7 +170,7 @@ public final class GraphBenchmark {
       String name = entry.getFileName().toString();
       if (name.endsWith(".hcl")) {
         hclFile.accept(entry);
-      } else if (!name.startsWith(".") && tree.isDirectory(entry)) {
+      } else if (!SkippedDirectories.ALWAYS.contains(name) && tree.isPlainDirectory(entry)) {
         walk(tree, entry, hclFile);
       }
     }

@@ -34,14 +34,14 @@ class GraphLoaderChangesTest {
       Map<String, UnitNode> units,
       Map<String, ?> missing,
       List<String> rootConfigurations,
-      List<String> unsupportedStacks,
+      List<UnresolvedComponent> unresolvedStacks,
       List<String> diagnostics,
       String error) {
 
     static Outcome of(GraphLoad load) {
       try {
         LoadedGraph g = load.load();
-        return new Outcome(g.graph().units(), g.graph().missing(), g.rootConfigurations(), g.unsupportedStacks(),
+        return new Outcome(g.graph().units(), g.graph().missing(), g.rootConfigurations(), g.unresolvedStacks(),
             g.diagnostics().stream().map(Object::toString).toList(), null);
       } catch (ConfigException | GraphCycleException e) {
         return new Outcome(null, null, null, null, null, e.getClass().getSimpleName() + ": " + e.getMessage());
@@ -387,7 +387,7 @@ class GraphLoaderChangesTest {
           continue;
         }
         compared++;
-        if (evaluated.size() < RepoScan.of(GitTree.of(repo.repository(), head)).unitDirectories().size()) {
+        if (evaluated.size() < RepoScan.of(GitTree.of(repo.repository(), head), SkippedDirectories.of(List.of())).unitDirectories().size()) {
           partial++;
         }
       }

@@ -89,27 +89,78 @@ class GraphLoaderDiscoveryTest {
   }
 
   @Test
-  void gitTerraformCacheAndHiddenDirectoriesAreSkipped() throws Exception {
+  void onlyGitTerraformAndTerragruntCacheDirectoriesAreSkippedAsInTerragrunt() throws Exception {
     unit("app");
     unit(".git/app");
     unit("app/.terraform/modules/x");
     unit("app/.terragrunt-cache/abc/def");
     unit(".hidden/unit");
-    unit("stack/.terragrunt-stack/generated");
+    unit("stack/.github/generated");
+
+    assertThat(load(LoadOptions.defaults()).graph().units())
+        .containsOnlyKeys("app", ".hidden/unit", "stack/.github/generated");
+  }
+
+  @Test
+  void aDirectoryHoldingOnlyTerragruntHclJsonIsNotAUnitAsInTerragruntDiscovery() throws Exception {
+    unit("app");
+    Files.createDirectories(repo.resolve("json"));
+    Files.writeString(repo.resolve("json/terragrunt.hcl.json"), "{}");
 
     assertThat(load(LoadOptions.defaults()).graph().units()).containsOnlyKeys("app");
   }
 
   @Test
-  void stackFilesAreListedAsUnsupported() throws Exception {
+  void excludedDirectoriesAreNotWalkedByNamePatternOrRepositoryPath() throws Exception {
     unit("app");
-    Files.createDirectories(repo.resolve("prod/service"));
-    Files.writeString(repo.resolve("prod/service/terragrunt.stack.hcl"), "");
+    unit(".hidden/unit");
+    unit("prod/.cache/unit");
+    unit("vendor/unit");
+    unit("prod/vendor/unit");
+    unit("prod/legacy/unit");
+    unit("dev/legacy/unit");
 
-    LoadedGraph loaded = load(LoadOptions.defaults());
+    LoadedGraph loaded = load(LoadOptions.defaults().withExcludeDirs(List.of(".*", "vend?r", "./prod/legacy/")));
 
-    assertThat(loaded.unsupportedStacks()).containsExactly("prod/service/terragrunt.stack.hcl");
-    assertThat(loaded.graph().units()).containsOnlyKeys("app");
+    assertThat(loaded.graph().units()).containsOnlyKeys("app", "dev/legacy/unit");
+  }
+
+  @Test
+  void anExclusionNamingNothingIsRejected() {
+    assertThatThrownBy(() -> load(LoadOptions.defaults().withExcludeDirs(List.of("./"))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("names nothing");
+  }
+
+  @Test
+  void symbolicLinksToDirectoriesAreNotFollowedSoLoopsEndTheWalk() throws Exception {
+    unit("a/unit");
+    Files.createSymbolicLink(repo.resolve("a/up"), Path.of(".."));
+    Files.createSymbolicLink(repo.resolve("a/self"), Path.of("."));
+    Files.createSymbolicLink(repo.resolve("root"), Path.of("/"));
+    Files.createSymbolicLink(repo.resolve("linked"), repo.resolve("a"));
+
+    assertThat(load(LoadOptions.defaults()).graph().units()).containsOnlyKeys("a/unit");
+  }
+
+  @Test
+  void aTerragruntHclThatIsALinkToAFileIsAUnit() throws Exception {
+    Path shared = Files.createDirectories(repo.resolve("shared"));
+    Files.writeString(shared.resolve("unit.hcl"), "");
+    Files.createDirectories(repo.resolve("app"));
+    Files.createSymbolicLink(repo.resolve("app/terragrunt.hcl"), Path.of("../shared/unit.hcl"));
+
+    assertThat(load(LoadOptions.defaults()).graph().units()).containsOnlyKeys("app");
+  }
+
+  @Test
+  void aTreeDeeperThanAThreadStackIsWalkedWithoutRecursion() throws Exception {
+    RepoTree deep = new DeepTree(repo, 12_000);
+
+    LoadedGraph loaded = GraphLoader.load(deep, LoadOptions.defaults(), this::evaluate, LoadProgress.NONE);
+
+    assertThat(loaded.graph().units()).hasSize(1);
+    assertThat(loaded.graph().units().keySet().iterator().next()).endsWith("/d/d");
   }
 
   @Test

@@ -17,13 +17,13 @@ public final class DotRenderer {
   public static String render(UnitGraph graph) {
     StringBuilder out = new StringBuilder("digraph {\n");
     for (UnitNode unit : graph.units().values()) {
-      out.append("\t\"").append(unit.path()).append("\" ");
+      out.append('\t').append(DotText.quote(unit.path())).append(' ');
       if (unit.excluded()) {
         out.append("[color=red]");
       }
       out.append(";\n");
       for (String dependency : unit.dependencies().keySet()) {
-        out.append("\t\"").append(unit.path()).append("\" -> \"").append(dependency).append("\";\n");
+        out.append('\t').append(DotText.quote(unit.path())).append(" -> ").append(DotText.quote(dependency)).append(";\n");
       }
     }
     return out.append("}\n").toString();

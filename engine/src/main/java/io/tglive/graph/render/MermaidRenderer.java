@@ -2,6 +2,7 @@ package io.tglive.graph.render;
 
 import io.tglive.graph.UnitGraph;
 import io.tglive.graph.UnitNode;
+import io.tglive.report.ControlCharacters;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -61,6 +62,6 @@ public final class MermaidRenderer {
   }
 
   private static String label(String path) {
-    return path.replace("\"", "#quot;");
+    return ControlCharacters.escape(path).replace("\"", "#quot;");
   }
 }

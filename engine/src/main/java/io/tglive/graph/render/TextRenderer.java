@@ -4,6 +4,7 @@ import io.tglive.config.UnresolvedEdge;
 import io.tglive.graph.RepoPaths;
 import io.tglive.graph.UnitGraph;
 import io.tglive.graph.UnitNode;
+import io.tglive.report.ControlCharacters;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -17,45 +18,47 @@ public final class TextRenderer {
 
   private TextRenderer() {}
 
-  /** The text of the graph. */
+  /** The text of the graph; control characters in paths and expressions are escaped, one line per entry. */
   public static String render(UnitGraph graph, Path root) {
     StringBuilder out = new StringBuilder();
     List<List<String>> order = graph.runOrder();
     for (int level = 0; level < order.size(); level++) {
-      out.append("Group ").append(level + 1).append('\n');
+      line(out, "Group " + (level + 1));
       for (String path : order.get(level)) {
         UnitNode unit = graph.unit(path);
-        out.append("  ").append(path);
+        StringBuilder text = new StringBuilder("  ").append(path);
         if (unit.excluded()) {
-          out.append(" (excluded)");
+          text.append(" (excluded)");
         }
         if (!unit.dependencies().isEmpty()) {
-          out.append(" -> ").append(String.join(", ", unit.dependencies().keySet()));
+          text.append(" -> ").append(String.join(", ", unit.dependencies().keySet()));
         }
-        out.append('\n');
+        line(out, text.toString());
       }
     }
     if (!graph.missing().isEmpty()) {
-      out.append("Missing dependencies\n");
+      line(out, "Missing dependencies");
       for (Map.Entry<String, SortedSet<String>> missing : graph.missing().entrySet()) {
-        out.append("  ").append(missing.getKey())
-            .append(" (referenced by ").append(String.join(", ", missing.getValue())).append(")\n");
+        line(out, "  " + missing.getKey() + " (referenced by " + String.join(", ", missing.getValue()) + ")");
       }
     }
     boolean heading = false;
     for (UnitNode unit : graph.units().values()) {
       for (UnresolvedEdge edge : unit.unresolved()) {
         if (!heading) {
-          out.append("Unresolved dependencies\n");
+          line(out, "Unresolved dependencies");
           heading = true;
         }
         Path file = edge.location().file();
         String name = file.isAbsolute() ? RepoPaths.relative(root, file) : file.toString();
-        out.append("  ").append(unit.path()).append(": ").append(name).append(':')
-            .append(edge.location().line()).append(": ")
-            .append(edge.expression().isEmpty() ? edge.reason() : edge.expression()).append('\n');
+        line(out, "  " + unit.path() + ": " + name + ":" + edge.location().line() + ": "
+            + (edge.expression().isEmpty() ? edge.reason() : edge.expression()));
       }
     }
     return out.toString();
+  }
+
+  private static void line(StringBuilder out, String text) {
+    out.append(ControlCharacters.escape(text)).append('\n');
   }
 }

@@ -1,5 +1,6 @@
 package io.tglive.stack.render;
 
+import io.tglive.graph.render.DotText;
 import io.tglive.stack.DeployStack;
 import io.tglive.stack.StackAction;
 import io.tglive.stack.StackUnit;
@@ -13,13 +14,13 @@ public final class StackDotRenderer {
   public static String render(DeployStack stack) {
     StringBuilder out = new StringBuilder("digraph {\n");
     for (StackUnit unit : stack.units().values()) {
-      out.append("\t\"").append(unit.path()).append("\" ");
+      out.append('\t').append(DotText.quote(unit.path())).append(' ');
       if (unit.action() == StackAction.DESTROY) {
         out.append("[color=red]");
       }
       out.append(";\n");
       for (String awaited : unit.after()) {
-        out.append("\t\"").append(unit.path()).append("\" -> \"").append(awaited).append("\";\n");
+        out.append('\t').append(DotText.quote(unit.path())).append(" -> ").append(DotText.quote(awaited)).append(";\n");
       }
     }
     return out.append("}\n").toString();
