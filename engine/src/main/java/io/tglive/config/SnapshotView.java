@@ -23,7 +23,7 @@ record SnapshotView(RepoTree tree, HclFileCache files, SnapshotCache cache, Dire
    * a git snapshot, else the nearest directory at or above the root with a {@code .git} entry.
    */
   Optional<Path> gitTopLevel() {
-    if (tree instanceof io.tglive.repo.GitTree) {
+    if (tree.isGitCommit()) {
       return Optional.of(root());
     }
     if (exists(root().resolve(".git"))) {

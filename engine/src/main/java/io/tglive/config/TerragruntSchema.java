@@ -99,11 +99,11 @@ final class TerragruntSchema {
         String hint = schema.blocks().containsKey(name)
             ? "; " + name + " is a block: write " + name + " { ... }"
             : suggestion(name, schema);
-        throw new EvaluationError(attribute.range(), "unsupported argument \"" + name + "\"" + where + hint);
+        throw EvaluationError.fatal(attribute.range(), "unsupported argument \"" + name + "\"" + where + hint);
       }
       Attribute first = seen.putIfAbsent(name, attribute);
       if (first != null) {
-        throw new EvaluationError(attribute.range(),
+        throw EvaluationError.fatal(attribute.range(),
             "the argument \"" + name + "\" is set twice" + where + "; first at line " + first.range().line());
       }
     }
@@ -115,16 +115,16 @@ final class TerragruntSchema {
         String hint = schema.attributes().contains(type)
             ? "; " + type + " is an argument: write " + type + " = ..."
             : suggestion(type, schema);
-        throw new EvaluationError(block.range(), "unsupported block type \"" + type + "\"" + where + hint);
+        throw EvaluationError.fatal(block.range(), "unsupported block type \"" + type + "\"" + where + hint);
       }
       int labels = block.labels().size();
       if (labels < rule.minLabels() || labels > rule.maxLabels()) {
-        throw new EvaluationError(block.range(), "the " + type + " block " + labelRule(rule) + ", not " + labels);
+        throw EvaluationError.fatal(block.range(), "the " + type + " block " + labelRule(rule) + ", not " + labels);
       }
       if (!rule.repeatable()) {
         Block first = singles.putIfAbsent(type, block);
         if (first != null) {
-          throw new EvaluationError(block.range(),
+          throw EvaluationError.fatal(block.range(),
               "duplicate " + type + " block" + where + "; only one is allowed, the first is at line "
                   + first.range().line());
         }

@@ -104,6 +104,11 @@ public final class GitTree implements RepoTree {
   }
 
   @Override
+  public boolean isGitCommit() {
+    return true;
+  }
+
+  @Override
   public boolean exists(Path path) {
     return resolve(path) != null;
   }

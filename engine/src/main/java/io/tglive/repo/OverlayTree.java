@@ -147,6 +147,11 @@ public final class OverlayTree implements RepoTree {
   }
 
   @Override
+  public boolean isGitCommit() {
+    return base.isGitCommit();
+  }
+
+  @Override
   public boolean exists(Path path) {
     return kind(path) != PathKind.MISSING;
   }

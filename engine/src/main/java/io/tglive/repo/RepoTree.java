@@ -20,6 +20,11 @@ public interface RepoTree {
   /** The repository root directory. */
   Path root();
 
+  /** True if this tree is a git commit, whose root is the top level of its repository. */
+  default boolean isGitCommit() {
+    return false;
+  }
+
   /** True if a file or directory exists at this path. */
   boolean exists(Path path);
 
