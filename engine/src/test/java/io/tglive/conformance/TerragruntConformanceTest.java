@@ -43,14 +43,6 @@ class TerragruntConformanceTest {
   /** Random changes to random repositories per run. */
   private static final int RANDOM_CHANGES = 8;
 
-  /**
-   * Constructs kept out of the random repositories because our evaluation is known to diverge from
-   * terragrunt's on them; a construct goes back in when its fix is merged. Hidden directories:
-   * terragrunt discovers units under {@code .ops/}, we skip them. Feature flags: {@code
-   * feature.x.value} is not evaluated, so edges and exclude conditions using it are unresolved.
-   */
-  static final Set<Construct> KNOWN_DIVERGENT = EnumSet.of(Construct.HIDDEN_DIRECTORY, Construct.FEATURE_FLAGS);
-
   private Terragrunt terragrunt;
 
   @BeforeEach
@@ -151,7 +143,6 @@ class TerragruntConformanceTest {
   @Test
   void randomChangesToRandomRepositoriesSelectWhatTerragruntsGitFilterSelects(@TempDir Path dir) throws Exception {
     Set<Construct> constructs = EnumSet.allOf(Construct.class);
-    constructs.removeAll(KNOWN_DIVERGENT);
     List<String> failures = new ArrayList<>();
     for (int seed = 1; seed <= RANDOM_CHANGES; seed++) {
       try (TestRepo repo = TestRepo.init(dir.resolve("seed-" + seed))) {
@@ -186,7 +177,6 @@ class TerragruntConformanceTest {
   @Test
   void randomLiveRepositoriesHaveTheGraphTerragruntFinds(@TempDir Path dir) throws Exception {
     Set<Construct> constructs = EnumSet.allOf(Construct.class);
-    constructs.removeAll(KNOWN_DIVERGENT);
     List<String> failures = new ArrayList<>();
     for (int seed = 1; seed <= RANDOM_REPOSITORIES; seed++) {
       Path repo = dir.resolve("seed-" + seed);

@@ -107,17 +107,17 @@ class GraphLoaderConformanceTest {
   }
 
   @Test
-  void unitsExcludedFromPlanOrApplyAreRed() throws Exception {
+  void unitsWithAnExcludeBlockAreDrawnPlainAsTerragrunt113Does() throws Exception {
     assertThat(DotRenderer.render(graph("exclude")))
         .isEqualTo(
             """
             digraph {
             \t"unit1" ;
-            \t"unit2" [color=red];
+            \t"unit2" ;
             \t"unit2" -> "unit1";
             \t"unit3" ;
             \t"unit3" -> "unit2";
-            \t"unit4" [color=red];
+            \t"unit4" ;
             \t"unit5" ;
             \t"unit6" ;
             }

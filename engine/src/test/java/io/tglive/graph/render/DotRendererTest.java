@@ -28,7 +28,7 @@ class DotRendererTest {
   }
 
   @Test
-  void excludedUnitsAreRedAsInTerragruntsDotTests() {
+  void excludedUnitsAreDrawnLikeOthersAsInTerragrunt113() {
     String dot = DotRenderer.render(graph(unit("001/unit1"), excluded("001/unit2", "001/unit1"), unit("001/unit3", "001/unit2")));
 
     assertThat(dot)
@@ -36,7 +36,7 @@ class DotRendererTest {
             """
             digraph {
             \t"001/unit1" ;
-            \t"001/unit2" [color=red];
+            \t"001/unit2" ;
             \t"001/unit2" -> "001/unit1";
             \t"001/unit3" ;
             \t"001/unit3" -> "001/unit2";
