@@ -3,6 +3,8 @@ package io.tglive.config;
 import io.tglive.hcl.Attribute;
 import io.tglive.hcl.Block;
 import io.tglive.hcl.Body;
+import io.tglive.hcl.Expression;
+import io.tglive.hcl.TemplatePart;
 
 /**
  * Evaluates every attribute of a file outside {@code locals} and {@code include} blocks ({@code
@@ -10,6 +12,12 @@ import io.tglive.hcl.Body;
  * extra_arguments}, ...) so that every file they read is recorded, although Terragrunt's graph
  * parse skips them. A failure there does not concern the graph: it is a diagnostic, and what was
  * read up to it stays recorded.
+ *
+ * <p>Only attributes that call a function are evaluated: without a call, an attribute can only
+ * reach files through locals (evaluated already), includes (this pass covers them too) or values
+ * that are unknown anyway, so evaluating it would read nothing new. That keeps a plain {@code
+ * inputs = { x = include.common.locals.y }} from building the included configuration's value for
+ * every unit.
  */
 final class ReadsPass {
 
@@ -21,7 +29,7 @@ final class ReadsPass {
 
   private static void run(FileEvaluation file, Body body, String blockType) {
     for (Attribute attribute : body.attributes()) {
-      if (evaluatedForTheGraph(blockType, attribute.name())) {
+      if (evaluatedForTheGraph(blockType, attribute.name()) || !callsAFunction(attribute.value())) {
         continue;
       }
       try {
@@ -44,6 +52,67 @@ final class ReadsPass {
         run(file, block.body(), blockType == null ? block.type() : blockType + "." + block.type());
       }
     }
+  }
+
+  /** True if the expression calls a function anywhere inside it. */
+  static boolean callsAFunction(Expression e) {
+    if (e == null) {
+      return false;
+    }
+    if (e instanceof Expression.FunctionCall) {
+      return true;
+    }
+    if (e instanceof Expression.Template template) {
+      return template.parts().stream().anyMatch(ReadsPass::callsAFunction);
+    }
+    if (e instanceof Expression.GetAttr get) {
+      return callsAFunction(get.target());
+    }
+    if (e instanceof Expression.Index index) {
+      return callsAFunction(index.target()) || callsAFunction(index.key());
+    }
+    if (e instanceof Expression.Splat splat) {
+      return callsAFunction(splat.source()) || callsAFunction(splat.each());
+    }
+    if (e instanceof Expression.TupleCons tuple) {
+      return tuple.items().stream().anyMatch(ReadsPass::callsAFunction);
+    }
+    if (e instanceof Expression.ObjectCons object) {
+      return object.items().stream().anyMatch(item -> callsAFunction(item.key()) || callsAFunction(item.value()));
+    }
+    if (e instanceof Expression.Unary unary) {
+      return callsAFunction(unary.operand());
+    }
+    if (e instanceof Expression.Binary binary) {
+      return callsAFunction(binary.left()) || callsAFunction(binary.right());
+    }
+    if (e instanceof Expression.Conditional conditional) {
+      return callsAFunction(conditional.condition()) || callsAFunction(conditional.whenTrue())
+          || callsAFunction(conditional.whenFalse());
+    }
+    if (e instanceof Expression.Parenthesized parenthesized) {
+      return callsAFunction(parenthesized.inner());
+    }
+    if (e instanceof Expression.ForExpr loop) {
+      return callsAFunction(loop.collection()) || callsAFunction(loop.keyResult())
+          || callsAFunction(loop.valueResult()) || callsAFunction(loop.condition());
+    }
+    return false;
+  }
+
+  private static boolean callsAFunction(TemplatePart part) {
+    if (part instanceof TemplatePart.Interpolation interpolation) {
+      return callsAFunction(interpolation.expression());
+    }
+    if (part instanceof TemplatePart.If branch) {
+      return callsAFunction(branch.condition())
+          || branch.then().stream().anyMatch(ReadsPass::callsAFunction)
+          || branch.otherwise().stream().anyMatch(ReadsPass::callsAFunction);
+    }
+    if (part instanceof TemplatePart.For loop) {
+      return callsAFunction(loop.collection()) || loop.body().stream().anyMatch(ReadsPass::callsAFunction);
+    }
+    return false;
   }
 
   /** Attributes the graph evaluates (and whose problems it reports) before this pass. */

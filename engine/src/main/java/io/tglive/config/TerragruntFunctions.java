@@ -108,16 +108,7 @@ final class TerragruntFunctions {
     Path start = c.context().terragruntDir();
     c.context().recordLookup(new ParentFolderLookup(start, name, MAX_FOLDERS_TO_CHECK));
     Optional<Path> found = c.context().snapshot().findInParentFolders(start, name, MAX_FOLDERS_TO_CHECK);
-    // The candidates up to the one found: one appearing or the found one disappearing changes the result.
-    for (Path candidate : new ParentFolderLookup(start, name, MAX_FOLDERS_TO_CHECK).candidates()) {
-      if (!candidate.startsWith(c.context().snapshot().root())) {
-        break;
-      }
-      c.context().recordProbe(candidate);
-      if (found.isPresent() && candidate.equals(found.get())) {
-        break;
-      }
-    }
+
     if (found.isPresent()) {
       return path(found.get());
     }

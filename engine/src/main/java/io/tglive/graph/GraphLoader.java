@@ -320,6 +320,28 @@ public final class GraphLoader {
   }
 
   /**
+   * The paths inside the repository whose appearance or disappearance may change the unit's
+   * configuration, for change mapping: its probes and every candidate of its {@code
+   * find_in_parent_folders} lookups inside the repository (a superset: candidates beyond the one
+   * found cannot change the result). Only computed for loads that map changes, as it costs a few
+   * strings per unit.
+   */
+  private static SortedSet<String> probes(UnitConfig config, RepoPaths paths) {
+    SortedSet<String> probes = new TreeSet<>();
+    List<Path> candidates = new ArrayList<>(config.probes());
+    for (ParentFolderLookup lookup : config.lookups()) {
+      candidates.addAll(lookup.candidates());
+    }
+    for (Path probe : candidates) {
+      String relative = paths.relative(probe);
+      if (!relative.startsWith("../") && !relative.equals("..")) {
+        probes.add(relative);
+      }
+    }
+    return probes;
+  }
+
+  /**
    * Evaluates one unit directory; what the evaluation depended on (reads, probes, lookups) is kept
    * only when {@code keep} asks for it, as a large repository's would fill the heap for nothing.
    */
@@ -346,13 +368,7 @@ public final class GraphLoader {
     }
     boolean excluded =
         config.exclude().map(e -> e.excludes("plan") || e.excludes("apply")).orElse(false);
-    SortedSet<String> probes = new TreeSet<>();
-    for (Path probe : config.probes()) {
-      String relative = paths.relative(probe);
-      if (!relative.startsWith("../") && !relative.equals("..")) {
-        probes.add(relative);
-      }
-    }
+    SortedSet<String> probes = keep ? probes(config, paths) : new TreeSet<>();
     UnitNode node = new UnitNode(
         paths.relative(config.directory()), dependencies, excluded, reads, config.unresolved(), probes,
         excluded && config.exclude().map(ExcludeSpec::excludeDependencies).orElse(false));

@@ -19,9 +19,10 @@ import java.util.TreeSet;
  * @param reads every file the unit's configuration reads, including its own {@code terragrunt.hcl}
  * @param unresolved dependency edges whose path could not be evaluated
  * @param probes paths inside the repository, beyond {@code reads}, whose appearance or
- *     disappearance changes the configuration: {@code fileexists} and {@code
- *     read_terragrunt_config} targets, and the {@code find_in_parent_folders} candidates up to the
- *     one found
+ *     disappearance may change the configuration: {@code fileexists} and {@code
+ *     read_terragrunt_config} targets, and the {@code find_in_parent_folders} candidates; only
+ *     filled by loads that map changes ({@link GraphLoader#loadForChanges}, {@link
+ *     GraphLoader#loadChanged}), empty otherwise
  * @param excludeDependencies true when the unit is excluded and its {@code exclude} block sets
  *     {@code exclude_dependencies}: its direct dependencies are excluded from runs too
  */
