@@ -1,7 +1,8 @@
 package io.tglive.cli;
 
 import io.tglive.change.DiffMode;
-import io.tglive.graph.LoadOptions;
+import io.tglive.policy.AccountMapping;
+import io.tglive.report.html.RunReport;
 import io.tglive.run.deploy.DeployOptions;
 import io.tglive.run.deploy.Deployment;
 import io.tglive.run.deploy.GitWorktrees;
@@ -15,8 +16,7 @@ import io.tglive.run.state.RunLedger;
 import io.tglive.run.state.UnitRecord;
 import io.tglive.run.terragrunt.CommandSettings;
 import io.tglive.stack.StackException;
-import io.tglive.stack.StackPlanner;
-import io.tglive.stack.StackRequest;
+import io.tglive.stack.CiStackRequest;
 import io.tglive.stack.StackResult;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -29,7 +29,6 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -131,14 +130,12 @@ final class RunCommand implements Callable<Integer> {
     if (base == null || head == null) {
       throw new BadInput("--base and --head are required (or --resume RUN)");
     }
-    StackResult result = StackPlanner.plan(repoDir, new StackRequest(base, head, DiffMode.MERGE_BASE, true, false,
-        Optional.empty(), new LoadOptions(System.getenv(), false, 0)));
+    // The same entry point as `tglive stack` and terragruntStack: one rule for revisions and accounts.
+    StackResult result = new CiStackRequest(base, head, null, System.getenv(), DiffMode.MERGE_BASE, true, false,
+        null, false, AccountMapping.EMPTY).plan(repoDir).result();
     result.warnings().forEach(warning -> err.println("warning: " + warning));
     if (!result.complete()) {
-      for (StackResult.Unresolved edge : result.unresolved()) {
-        err.println("error: " + edge.file() + ":" + edge.line() + " (" + edge.tree()
-            + "): unresolved dependency path: " + edge.expression());
-      }
+      result.incompleteness().forEach(line -> err.println("error: incomplete: " + line));
       err.println("error: the stack may be incomplete; nothing deployed");
       err.flush();
       return null;
@@ -218,7 +215,14 @@ final class RunCommand implements Callable<Integer> {
     summary(ledger, out);
     out.println("run " + header.id() + ": " + outcome.label());
     out.println("run directory: " + ledger.directory());
-    out.println("report: " + io.tglive.report.html.RunReport.write(ledger.directory()));
+    try {
+      out.println("report: " + RunReport.write(ledger.directory()));
+    } catch (IOException e) {
+      // The deployment is over and journaled; a report that cannot be written does not change its outcome.
+      err.println("warning: the report could not be written (tglive report --run " + header.id() + " retries): "
+          + e.getMessage());
+      err.flush();
+    }
     out.flush();
     return outcome == RunOutcome.SUCCEEDED ? 0 : FAILED;
   }
