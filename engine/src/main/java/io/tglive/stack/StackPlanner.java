@@ -88,7 +88,7 @@ public final class StackPlanner {
         baseGraph, baseTree, headTree, changedPaths, request.loadOptions(), cache));
 
     Selection selected = ChangeMapper.select(
-        baseGraph.graph(), headGraph.graph(), files, IgnoreRules.of(settings.ignore()));
+        baseGraph.graph(), headGraph.graph(), files, IgnoreRules.of(ignoreGlobs(settings)));
     Selection grown = Closure.expand(
         selected, headGraph.graph(), request.includeDependents(), request.includeDependencies());
     SortedSet<String> excluded = new TreeSet<>(grown.applies().keySet());
@@ -172,5 +172,15 @@ public final class StackPlanner {
     found.sort(Comparator.comparing(StackResult.Unresolved::unit).thenComparing(StackResult.Unresolved::file)
         .thenComparingInt(StackResult.Unresolved::line));
     into.addAll(found);
+  }
+
+  /**
+   * The settings' ignore globs plus {@value RepoSettings#FILE_NAME} itself: the policy governs
+   * deploys and deploys nothing, so a change to it selects no unit and leaves the stack complete.
+   */
+  private static List<String> ignoreGlobs(RepoSettings settings) {
+    List<String> globs = new ArrayList<>(settings.ignore());
+    globs.add(RepoSettings.FILE_NAME);
+    return globs;
   }
 }

@@ -193,6 +193,17 @@ class StackPlannerTest {
   }
 
   @Test
+  void aChangeToThePolicyFileDeploysNothingAndLeavesTheStackComplete() throws Exception {
+    RevCommit head = repo.write(".tglive.yaml", "accounts: []\n").commit("policy");
+
+    StackResult result = plan(head);
+
+    assertThat(result.stack().isEmpty()).isTrue();
+    assertThat(result.ignored()).containsExactly(".tglive.yaml");
+    assertThat(result.complete()).isTrue();
+  }
+
+  @Test
   void accountDependenciesOrderUnitsAfterTheAccountsTheyDependOn() throws Exception {
     repo.write(".tglive.yaml", """
         accounts:
