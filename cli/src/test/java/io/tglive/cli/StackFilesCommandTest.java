@@ -100,7 +100,7 @@ class StackFilesCommandTest {
 
     assertThat(code).isEqualTo(1);
     assertThat(tglive.err()).contains(
-        "live/terragrunt.stack.hcl:1 (head): unresolved dependency path: unit \"vpc\": source "
+        "incomplete: live/terragrunt.stack.hcl:1 (head): unresolved dependency path unit \"vpc\": source "
             + "git::https://example.com/modules.git//vpc is not a local directory");
   }
 }

@@ -614,7 +614,7 @@ final class ExpressionEvaluator {
       diagnostic(c.range(), positioned.detail() + "; the result of " + c.name() + "() is unknown");
       return Value.unknown("the failed call " + c.name() + "() at " + c.range().describe() + ": " + positioned.detail());
     } catch (java.nio.file.InvalidPathException e) {
-      throw new EvaluationError(c.range(), c.name() + ": not a valid path: " + PathText.problem(e));
+      throw EvaluationError.fatal(c.range(), c.name() + ": not a valid path: " + PathText.problem(e));
     }
   }
 

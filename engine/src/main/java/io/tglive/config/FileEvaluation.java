@@ -205,7 +205,7 @@ final class FileEvaluation implements FunctionContext, ExpressionEvaluator.Roots
     try {
       target = LexicalPaths.resolve(terragruntDir, asString(pathValue, pathAttribute.value()));
     } catch (java.nio.file.InvalidPathException e) {
-      throw new EvaluationError(pathAttribute.value().range(), "not a valid path: " + PathText.problem(e));
+      throw EvaluationError.fatal(pathAttribute.value().range(), "not a valid path: " + PathText.problem(e));
     }
     boolean expose = false;
     var exposeAttribute = block.body().attribute("expose");
@@ -236,7 +236,9 @@ final class FileEvaluation implements FunctionContext, ExpressionEvaluator.Roots
       }
     }
     if (!session.snapshot.isFile(target)) {
-      throw new EvaluationError(pathAttribute.value().range(), "the included file " + target + " does not exist");
+      // Terragrunt fails on an include it cannot read: bad input, not an unknown.
+      throw EvaluationError.fatal(pathAttribute.value().range(), "the included file " + target
+          + (session.snapshot.exists(target) ? " is not a regular file" : " does not exist"));
     }
     session.reads.add(target);
     return new Include(label, target, expose, strategy, block.range());

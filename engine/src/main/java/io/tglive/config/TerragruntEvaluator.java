@@ -269,7 +269,7 @@ public final class TerragruntEvaluator {
     try {
       target = LexicalPaths.resolve(directory, s.value());
     } catch (java.nio.file.InvalidPathException e) {
-      throw new EvaluationError(expression.range(), "not a valid path: " + PathText.problem(e));
+      throw EvaluationError.fatal(expression.range(), "not a valid path: " + PathText.problem(e));
     }
     edges.putIfAbsent(
         target, new DependencyEdge(target, origin, name, FileEvaluation.location(expression.range())));

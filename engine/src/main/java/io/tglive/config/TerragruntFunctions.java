@@ -127,6 +127,9 @@ final class TerragruntFunctions {
       target = target.resolve(DEFAULT_CONFIG);
       c.context().recordProbe(target);
     }
+    if (!snapshot.isFile(target) && snapshot.exists(target)) {
+      throw EvaluationError.fatal(c.range(), "read_terragrunt_config: the configuration " + target + " is not a regular file");
+    }
     if (!snapshot.isFile(target)) {
       if (c.args().size() == 2) {
         return c.arg(1);
