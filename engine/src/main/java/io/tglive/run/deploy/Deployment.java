@@ -1,7 +1,5 @@
 package io.tglive.run.deploy;
 
-import io.tglive.run.CommandResult;
-import io.tglive.run.RunnerException;
 import io.tglive.run.UnitRunner;
 import io.tglive.run.gate.Gate;
 import io.tglive.run.local.ProcessObserver;
@@ -73,10 +71,12 @@ public final class Deployment {
           .withMessage(stopped + " leftover process(es) stopped"));
     }
     UnitRunner runner = runners.apply(new JournalObserver());
-    TerragruntDialect dialect = detectDialect(runner, checkouts.root(header.headCommit()));
-    UnitDeploy deploy = new UnitDeploy(ledger, runner, gate,
+    TerragruntDialect dialect = DialectProbe.detect(runner, options.commands().apply(null), options.environment(),
+        checkouts.root(header.headCommit()));
+    UnitPhases phases = new UnitPhases(ledger, runner, new LocalWorkFiles(),
         new BlockingSlots(options.parallelism(), options.perAccount()), options.retry(),
-        new UnitLogs(ledger.directory().resolve("logs")), ledger.directory().resolve("plans"));
+        new UnitLogs(ledger.directory().resolve("logs")));
+    UnitDeploy deploy = new UnitDeploy(ledger, phases, gate, ledger.directory().resolve("plans"));
 
     Map<String, RunUnit> units = new LinkedHashMap<>();
     Map<String, Set<String>> after = new HashMap<>();
@@ -168,22 +168,6 @@ public final class Deployment {
 
   private CommandSettings settings(RunUnit unit) {
     return options.commands().apply(unit.account());
-  }
-
-  private TerragruntDialect detectDialect(UnitRunner runner, Path directory) throws InterruptedException, IOException {
-    CommandSettings settings = options.commands().apply(null);
-    try {
-      List<String> output = new java.util.concurrent.CopyOnWriteArrayList<>();
-      CommandResult version = runner.run(TerragruntCommands.version(settings, options.environment(), directory),
-          output::add);
-      if (version.exitCode() != 0) {
-        throw new IOException(String.join(" ", settings.terragrunt()) + " --version exited " + version.exitCode()
-            + (output.isEmpty() ? "" : ": " + output.get(output.size() - 1)));
-      }
-      return TerragruntDialect.of(version.stdout());
-    } catch (RunnerException e) {
-      throw new IOException("cannot run terragrunt: " + e.getMessage(), e);
-    }
   }
 
   private static ThreadFactory daemonThreads() {

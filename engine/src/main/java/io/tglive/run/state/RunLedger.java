@@ -30,6 +30,7 @@ public final class RunLedger implements AutoCloseable {
   private static final long SNAPSHOT_INTERVAL_NANOS = 1_000_000_000L;
 
   private volatile RunListener listener = RunListener.NONE;
+  private final java.util.List<RunListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
   private long lastSnapshot = System.nanoTime() - SNAPSHOT_INTERVAL_NANOS;
 
   private RunLedger(Path directory, RunJournal journal, RunState state) {
@@ -67,6 +68,11 @@ public final class RunLedger implements AutoCloseable {
     this.listener = value;
   }
 
+  /** Also tells {@code value} of each event from now on, besides the listener of {@link #listen}. */
+  public void addListener(RunListener value) {
+    listeners.add(value);
+  }
+
   /** Appends an event, folds it into the state, tells the listener, and forces it to disk if needed. */
   public RunEvent record(RunEvent event) {
     try {
@@ -80,6 +86,9 @@ public final class RunLedger implements AutoCloseable {
           writeSnapshot();
         }
         listener.recorded(written, state);
+        for (RunListener other : listeners) {
+          other.recorded(written, state);
+        }
       }
       if (FORCED.contains(written.type())) {
         journal.sync(written.seq());
