@@ -14,6 +14,10 @@ public final class FilePath {
     throw new UnsupportedOperationException();
   }
 
+  public String getRemote() {
+    throw new UnsupportedOperationException();
+  }
+
   public @NonNull FilePath child(String relOrAbsolute) {
     throw new UnsupportedOperationException();
   }

@@ -3,6 +3,8 @@
 package hudson.model;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import java.io.File;
 
 public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends Actionable {
 
@@ -11,6 +13,18 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
   }
 
   public @CheckForNull RunT getPreviousSuccessfulBuild() {
+    throw new UnsupportedOperationException();
+  }
+
+  public int getNumber() {
+    throw new UnsupportedOperationException();
+  }
+
+  public @NonNull File getRootDir() {
+    throw new UnsupportedOperationException();
+  }
+
+  public @NonNull String getExternalizableId() {
     throw new UnsupportedOperationException();
   }
 }

@@ -8,4 +8,6 @@ import java.util.List;
 public interface StaplerRequest2 extends HttpServletRequest {
 
   <T> List<T> bindJSONToList(Class<T> type, Object src);
+
+  String getRestOfPath();
 }

@@ -49,6 +49,11 @@ public final class RunReport {
     return file;
   }
 
+  /** The report of the run in {@code directory}, as HTML, without writing it (a server answering a request). */
+  public static String html(Path directory) throws IOException {
+    return render(RunView.read(directory));
+  }
+
   /** The report's HTML. */
   static String render(RunView run) {
     RunHeader header = run.header();

@@ -33,9 +33,9 @@ final class TerragruntStackCallable extends MasterToSlaveFileCallable<Terragrunt
       result.incompleteness().forEach(line -> warnings.add("incomplete: " + line));
       return new Outcome(result.complete() ? Outcome.COMPLETE : Outcome.INCOMPLETE, null, planned.revisions(),
           planned.accounts().description(), result.base(), result.head(), StackJsonRenderer.render(result),
-          StackTextRenderer.render(result), warnings, result.incompleteness().size());
+          StackTextRenderer.render(result), warnings, result.incompleteness().size(), repo.getAbsolutePath());
     } catch (StackException | IllegalArgumentException e) {
-      return new Outcome(Outcome.ERROR, e.getMessage(), null, null, null, null, null, null, new ArrayList<>(), 0);
+      return new Outcome(Outcome.ERROR, e.getMessage(), null, null, null, null, null, null, new ArrayList<>(), 0, null);
     }
   }
 
@@ -53,9 +53,10 @@ final class TerragruntStackCallable extends MasterToSlaveFileCallable<Terragrunt
    * @param warnings non-fatal findings, then each reason the stack may be incomplete, one line each
    * @param unresolved how many reasons the stack may be incomplete (unresolved paths or units,
    *     missing dependency targets, changed files that select nothing)
+   * @param repo the repository's absolute path on the agent
    */
   record Outcome(int status, String error, String revisions, String accounts, String base, String head, String json,
-      String text, ArrayList<String> warnings, int unresolved) implements Serializable {
+      String text, ArrayList<String> warnings, int unresolved, String repo) implements Serializable {
 
     static final int COMPLETE = 0;
     static final int INCOMPLETE = 1;

@@ -11,8 +11,11 @@ import hudson.util.FormValidation;
 import io.tglive.change.DiffMode;
 import io.tglive.policy.AccountMapping;
 import io.tglive.stack.CiStackRequest;
+import io.tglive.run.state.RunHeader;
 import io.tglive.stack.StackMaps;
+import io.tglive.stack.StackResult;
 import io.tglive.stack.render.StackJsonReader;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
@@ -245,7 +248,33 @@ public final class TerragruntStackStep extends Step {
         }
       }
       run.addAction(new TerragruntStackAction(step.dir, outcome.base(), outcome.head(), outcome.json()));
-      return StackMaps.units(StackJsonReader.read(outcome.json()));
+      StackResult result = StackJsonReader.read(outcome.json());
+      createRun(run, outcome, result, log);
+      return StackMaps.units(result);
+    }
+
+    /**
+     * Starts the build's deploy run (the units {@code tgPlanPath} and {@code tgApplyPath} deploy) from
+     * the first complete stack of the build. An incomplete stack starts none, as {@code tglive run}
+     * deploys none: it could skip units.
+     */
+    private static void createRun(Run<?, ?> run, TerragruntStackCallable.Outcome outcome, StackResult result,
+        PrintStream log) throws IOException {
+      if (BuildRuns.exists(run)) {
+        log.println("terragruntStack: this build's deploy run was started by an earlier call; tgPlanPath and"
+            + " tgApplyPath deploy its units");
+        return;
+      }
+      if (outcome.status() != TerragruntStackCallable.Outcome.COMPLETE) {
+        log.println("terragruntStack: no deploy run: the stack may be incomplete, so tgPlanPath and tgApplyPath"
+            + " would deploy part of a change");
+        return;
+      }
+      BuildRuns.create(run, RunHeader.of(run.getExternalizableId(), outcome.repo(), outcome.base(), outcome.head(),
+          result));
+      run.addAction(new TerragruntRunAction());
+      log.println("terragruntStack: deploy run started: " + result.stack().units().size()
+          + " unit(s) for tgPlanPath and tgApplyPath; report and logs on the build's Terragrunt deploy page");
     }
 
     /** The head the previous successful build recorded for this repository directory, or null. */

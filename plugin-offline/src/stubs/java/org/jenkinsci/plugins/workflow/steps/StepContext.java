@@ -2,13 +2,24 @@
 // Never packaged (see pom.xml); checked against the real class by plugin/src/test StubSignaturesTest.
 package org.jenkinsci.plugins.workflow.steps;
 
+import com.google.common.util.concurrent.FutureCallback;
+import com.google.common.util.concurrent.ListenableFuture;
+import edu.umd.cs.findbugs.annotations.Nullable;
 import java.io.IOException;
+import java.io.Serializable;
 
-public abstract class StepContext {
+public abstract class StepContext implements FutureCallback<Object>, Serializable {
 
   public StepContext() {
     throw new UnsupportedOperationException();
   }
 
   public abstract <T> T get(Class<T> key) throws IOException, InterruptedException;
+
+  @Override
+  public abstract void onSuccess(@Nullable Object result);
+
+  public abstract boolean isReady();
+
+  public abstract ListenableFuture<Void> saveState();
 }

@@ -2,6 +2,7 @@
 // Never packaged (see pom.xml); checked against the real class by plugin/src/test StubSignaturesTest.
 package org.jenkinsci.plugins.workflow.steps;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import java.io.Serializable;
 
@@ -18,4 +19,16 @@ public abstract class StepExecution implements Serializable {
   }
 
   public abstract boolean start() throws Exception;
+
+  public void stop(@NonNull Throwable cause) throws Exception {
+    throw new UnsupportedOperationException();
+  }
+
+  public void onResume() {
+    throw new UnsupportedOperationException();
+  }
+
+  public @CheckForNull String getStatus() {
+    throw new UnsupportedOperationException();
+  }
 }

@@ -1,0 +1,97 @@
+package io.jenkins.plugins.tglive;
+
+import hudson.model.Run;
+import io.tglive.run.state.RunHeader;
+import io.tglive.run.state.RunLedger;
+import io.tglive.run.stepwise.StepwiseRun;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The deploy run of each build in progress, in the build's directory ({@code <build dir>/tglive},
+ * the layout of a {@code tglive run} run directory), open once per controller process: created by
+ * {@code terragruntStack}, continued after a restart by the first step that needs it, closed when the
+ * build completes. Also the thread pool where units wait no thread and run terragrunt off the CPS thread.
+ */
+final class BuildRuns {
+
+  /** The run directory's name in the build directory. */
+  static final String DIRECTORY = "tglive";
+
+  private static final Map<String, StepwiseRun> OPEN = new ConcurrentHashMap<>();
+
+  /** Where dependency callbacks and terragrunt commands run: never the CPS VM thread. */
+  static final ExecutorService WORK = Executors.newCachedThreadPool(task -> {
+    Thread thread = new Thread(task, "tglive-unit-" + Counter.NEXT.incrementAndGet());
+    thread.setDaemon(true);
+    return thread;
+  });
+
+  private BuildRuns() {}
+
+  /** The run directory of {@code run}. */
+  static File directory(Run<?, ?> run) {
+    return new File(run.getRootDir(), DIRECTORY);
+  }
+
+  /** Whether {@code run} has a deploy run. */
+  static boolean exists(Run<?, ?> run) {
+    return Files.isRegularFile(directory(run).toPath().resolve(RunLedger.JOURNAL));
+  }
+
+  /** Starts the deploy run of {@code run}. */
+  static StepwiseRun create(Run<?, ?> run, RunHeader header) throws IOException {
+    File directory = directory(run);
+    StepwiseRun created = StepwiseRun.create(directory.toPath(), header, WORK);
+    OPEN.put(directory.getAbsolutePath(), created);
+    return created;
+  }
+
+  /**
+   * The deploy run of {@code run}, opened (and recorded as resumed) if this controller process has
+   * not opened it yet; null when the build has none.
+   */
+  static StepwiseRun of(Run<?, ?> run) throws IOException {
+    File directory = directory(run);
+    if (!exists(run)) {
+      return null;
+    }
+    try {
+      return OPEN.computeIfAbsent(directory.getAbsolutePath(), key -> {
+        try {
+          return StepwiseRun.resume(directory.toPath(), WORK, "the Jenkins controller restarted");
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  /** Ends the deploy run of a completed build (units not finished are cancelled) and closes it. */
+  static void end(Run<?, ?> run, String why) throws IOException {
+    StepwiseRun open = of(run);
+    if (open == null) {
+      return;
+    }
+    try {
+      if (!open.ended()) {
+        open.end(why);
+      }
+    } finally {
+      OPEN.remove(directory(run).getAbsolutePath());
+      open.close();
+    }
+  }
+
+  private static final class Counter {
+    static final AtomicInteger NEXT = new AtomicInteger();
+  }
+}

@@ -1,0 +1,193 @@
+package io.jenkins.plugins.tglive;
+
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.tglive.run.state.RunHeader;
+import io.tglive.run.stepwise.DependencyState;
+import io.tglive.run.stepwise.StepwiseRun;
+import io.tglive.run.stepwise.UnitOutcome;
+import io.tglive.run.stepwise.UnitWork;
+import io.tglive.run.terragrunt.CommandSettings;
+import io.tglive.run.terragrunt.TerragruntCommands;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+
+/**
+ * A unit step of the build's deploy run ({@code tgPlanPath}, {@code tgApplyPath}): a general,
+ * restart-safe execution that holds no thread while it waits. {@link #start} registers a callback
+ * for the unit's dependencies (or goes straight to work) and returns; terragrunt runs on the
+ * plugin's pool ({@link BuildRuns#WORK}), never on the CPS VM thread. Its state is the unit's path,
+ * the terragrunt command and the cookie of its processes; the run itself is in the build's journal.
+ * After a restart {@link #onResume} stops the processes the previous controller left (by cookie)
+ * and starts again: the engine's resume rules decide what that means (a unit caught mid-plan is
+ * planned again; one caught mid-apply is planned again, no changes meaning applied).
+ */
+abstract class UnitStepExecution extends StepExecution {
+
+  private static final long serialVersionUID = 1L;
+
+  /** The unit's repository path. */
+  final String path;
+  private final String terragrunt;
+  /** The {@value JenkinsAgentRunner#COOKIE} of the commands started last, kept to stop them after a restart. */
+  private volatile String cookie;
+  private transient volatile Thread worker;
+  private transient volatile Runnable withdraw;
+  private transient volatile boolean stopped;
+  private transient volatile String status;
+
+  UnitStepExecution(StepContext context, String path, String terragrunt) {
+    super(context);
+    this.path = path;
+    this.terragrunt = terragrunt;
+  }
+
+  /** The step's function name, for messages. */
+  abstract String name();
+
+  /** What the step is doing while terragrunt runs ({@code planning}, {@code applying}). */
+  abstract String activity();
+
+  /** Whether the step waits until the unit's dependencies are decided. */
+  abstract boolean waitsForDependencies();
+
+  /** Plans or applies the unit. */
+  abstract UnitOutcome step(StepwiseRun run, UnitWork work) throws InterruptedException;
+
+  /** Whether {@code outcome} completes the step normally. */
+  abstract boolean succeeded(UnitOutcome outcome);
+
+  /** The step's return value. */
+  abstract Map<String, Object> result(StepwiseRun run, UnitOutcome outcome);
+
+  @Override
+  public boolean start() throws Exception {
+    StepwiseRun run = run(getContext().get(Run.class));
+    begin(run, false);
+    return false;
+  }
+
+  @Override
+  public void stop(Throwable cause) throws Exception {
+    stopped = true;
+    Runnable registration = withdraw;
+    if (registration != null) {
+      registration.run();
+    }
+    Thread running = worker;
+    if (running != null) {
+      running.interrupt();
+    }
+    getContext().onFailure(cause);
+  }
+
+  @Override
+  public void onResume() {
+    BuildRuns.WORK.execute(() -> {
+      try {
+        begin(run(getContext().get(Run.class)), true);
+      } catch (Exception e) {
+        getContext().onFailure(e);
+      } catch (Error e) {
+        getContext().onFailure(e);
+        throw e;
+      }
+    });
+  }
+
+  @Override
+  public String getStatus() {
+    String now = status;
+    return now == null ? "starting" : now;
+  }
+
+  /** The build's deploy run; the unit must be one of it. */
+  private StepwiseRun run(Run<?, ?> build) throws Exception {
+    StepwiseRun run = BuildRuns.of(build);
+    if (run == null) {
+      throw new AbortException(name() + ": this build has no deploy run: call terragruntStack first");
+    }
+    try {
+      run.record(path);
+    } catch (IllegalArgumentException e) {
+      throw new AbortException(name() + ": " + e.getMessage());
+    }
+    return run;
+  }
+
+  private void begin(StepwiseRun run, boolean resumed) throws Exception {
+    if (!waitsForDependencies()) {
+      BuildRuns.WORK.execute(() -> work(run, resumed));
+      return;
+    }
+    DependencyState now = run.dependencies(path);
+    if (!now.decided()) {
+      status = "waiting for " + String.join(", ", now.waitingFor());
+      getContext().get(TaskListener.class).getLogger().println(name() + ": " + path + " waits for "
+          + String.join(", ", now.waitingFor()));
+    }
+    withdraw = run.whenDecided(path, decided -> work(run, resumed));
+  }
+
+  private void work(StepwiseRun run, boolean resumed) {
+    if (stopped) {
+      return;
+    }
+    worker = Thread.currentThread();
+    StepContext context = getContext();
+    try {
+      TaskListener listener = context.get(TaskListener.class);
+      Launcher launcher = context.get(Launcher.class);
+      FilePath workspace = context.get(FilePath.class);
+      EnvVars environment = context.get(EnvVars.class);
+      Run<?, ?> build = context.get(Run.class);
+      if (resumed && cookie != null) {
+        JenkinsAgentRunner.stopLeftovers(launcher, cookie);
+        listener.getLogger().println(name() + ": " + path + ": stopped any process the restarted controller left");
+      }
+      cookie = UUID.randomUUID().toString();
+      context.saveState();
+      status = activity();
+      UnitOutcome outcome = step(run, work(run, build, launcher, workspace, listener, environment));
+      if (succeeded(outcome)) {
+        listener.getLogger().println(name() + ": " + path + ": " + UnitResults.label(outcome.status())
+            + (outcome.plan() == null ? "" : " (" + outcome.plan().counts() + ", plan "
+                + outcome.plan().hash().substring(0, 12) + ")"));
+        context.onSuccess(result(run, outcome));
+      } else {
+        String message = name() + ": " + path + ": " + (outcome.message() == null
+            ? UnitResults.label(outcome.status()) : outcome.message());
+        listener.getLogger().println(message);
+        context.onFailure(new AbortException(message));
+      }
+    } catch (InterruptedException e) {
+      if (!stopped) {
+        context.onFailure(e);
+      }
+    } catch (Exception e) {
+      context.onFailure(e);
+    } finally {
+      worker = null;
+    }
+  }
+
+  private UnitWork work(StepwiseRun run, Run<?, ?> build, Launcher launcher, FilePath workspace,
+      TaskListener listener, EnvVars environment) throws Exception {
+    RunHeader header = run.header();
+    Map<String, String> env = Map.copyOf(environment);
+    JenkinsAgentRunner runner = new JenkinsAgentRunner(launcher, workspace, listener, env, cookie);
+    CommandSettings settings = CommandSettings.DEFAULT.withTerragrunt(List.of(terragrunt));
+    TerragruntCommands commands = new TerragruntCommands(settings,
+        run.dialect(runner, settings, env, Path.of(header.repo())), env);
+    AgentWorkspace files = new AgentWorkspace(workspace, header.repo());
+    return new UnitWork(runner, files, files, commands, files.planFile(build.getNumber(), path));
+  }
+}
