@@ -20,6 +20,9 @@ import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import io.tglive.policy.Account;
 import io.tglive.policy.AccountMapping;
+import io.tglive.run.state.RunJournal;
+import io.tglive.run.state.RunState;
+import io.tglive.run.state.RunUnit;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -58,6 +61,8 @@ class TerragruntStackStepTest {
     TaskListener listener = mock(TaskListener.class);
     when(listener.getLogger()).thenReturn(new PrintStream(log, true, StandardCharsets.UTF_8));
     when(context.get(Run.class)).thenAnswer(invocation -> run);
+    when(run.getRootDir()).thenReturn(dir.resolve("build").toFile());
+    when(run.getExternalizableId()).thenReturn("infra-job#7");
     when(context.get(TaskListener.class)).thenReturn(listener);
     when(context.get(FilePath.class)).thenReturn(workspace);
     when(context.get(EnvVars.class)).thenReturn(env);
@@ -70,7 +75,8 @@ class TerragruntStackStepTest {
   }
 
   @AfterEach
-  void close() {
+  void close() throws Exception {
+    BuildRuns.end(run, "the test ended");
     repo.close();
   }
 
@@ -274,6 +280,41 @@ class TerragruntStackStepTest {
     assertThat(log()).contains(
         "terragruntStack: warning: the stack may be incomplete: 1 reason(s) listed above\n");
     assertThat(storedAction().getUnits()).isEqualTo(units);
+  }
+
+  @Test
+  void theFirstCompleteStackStartsTheBuildsDeployRunAndALaterCallKeepsIt() throws Exception {
+    TerragruntStackStep step = step();
+    step.setBase("main");
+
+    stack(step);
+    stack(step);
+
+    RunState state = new RunState();
+    RunJournal.read(dir.resolve("build/tglive/journal.jsonl")).events().forEach(state::apply);
+    assertThat(state.header().id()).isEqualTo("infra-job#7");
+    assertThat(state.header().repo()).isEqualTo(dir.resolve("infra").toFile().getAbsolutePath());
+    assertThat(state.header().headCommit()).isEqualTo(repo.feature.name());
+    assertThat(state.header().baseCommit()).isEqualTo(repo.main.name());
+    assertThat(state.header().units()).extracting(RunUnit::path, RunUnit::after)
+        .containsExactlyInAnyOrder(tuple("live/vpc", List.of()), tuple("live/app", List.of("live/vpc")));
+    assertThat(run.getActions(TerragruntRunAction.class)).hasSize(1);
+    assertThat(log()).contains("terragruntStack: deploy run started: 2 unit(s)")
+        .contains("terragruntStack: this build's deploy run was started by an earlier call");
+  }
+
+  @Test
+  void anIncompleteStackStartsNoDeployRun() throws Exception {
+    repo.commit("live/dyn/terragrunt.hcl",
+        "dependency \"x\" {\n  config_path = local.missing ? \"../a\" : \"../b\"\n}\n", "dynamic path");
+    TerragruntStackStep step = step();
+    step.setBase("main");
+
+    stack(step);
+
+    assertThat(dir.resolve("build/tglive/journal.jsonl")).doesNotExist();
+    assertThat(run.getActions(TerragruntRunAction.class)).isEmpty();
+    assertThat(log()).contains("terragruntStack: no deploy run: the stack may be incomplete");
   }
 
   @Test

@@ -91,6 +91,14 @@ final class BuildRuns {
     }
   }
 
+  /** Closes this process's handle on the run without ending it, as a controller going down leaves it. */
+  static void close(Run<?, ?> run) throws IOException {
+    StepwiseRun open = OPEN.remove(directory(run).getAbsolutePath());
+    if (open != null) {
+      open.close();
+    }
+  }
+
   private static final class Counter {
     static final AtomicInteger NEXT = new AtomicInteger();
   }
