@@ -81,7 +81,10 @@ class UnitStepsTest {
         + "  withEnv(['TG_TF_PATH=" + tools.resolve("bin/tofu") + "', 'TF_CLI_CONFIG_FILE="
         + tools.resolve("providers/tofurc") + "', 'TGLIVE_TEST_STATE=" + dir.resolve("state") + "']) {\n"
         + "    def units = terragruntStack(dir: '" + dir.resolve("repo") + "', base: 'main', head: 'feature')\n"
-        + "    parallel units.collectEntries { u -> [(u.path): {\n"
+        + "    def branches = [:]\n"
+        + "    for (unit in units) {\n"
+        + "      def u = unit\n"
+        + "      branches[u.path] = {\n"
         + "      stage(u.path) {\n"
         + (pauseNet ? "        if (u.path == 'net') { semaphore 'net' }\n" : "")
         + "        def plan = tgPlanPath(path: u.path, terragrunt: '" + tools.resolve("bin/terragrunt") + "')\n"
@@ -91,7 +94,9 @@ class UnitStepsTest {
         + "          echo \"applied ${u.path}: ${applied.applied}\"\n"
         + "        }\n"
         + "      }\n"
-        + "    }]}\n"
+        + "      }\n"
+        + "    }\n"
+        + "    parallel branches\n"
         + "  }\n"
         + "}\n";
   }
