@@ -1,7 +1,5 @@
 package io.tglive.run.deploy;
 
-import io.tglive.run.CommandResult;
-import io.tglive.run.RunnerException;
 import io.tglive.run.UnitRunner;
 import io.tglive.run.gate.Gate;
 import io.tglive.run.local.ProcessObserver;
@@ -17,6 +15,7 @@ import io.tglive.run.state.UnitStatus;
 import io.tglive.run.terragrunt.CommandSettings;
 import io.tglive.run.terragrunt.TerragruntCommands;
 import io.tglive.run.terragrunt.TerragruntDialect;
+import io.tglive.run.terragrunt.TerragruntVersion;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -171,19 +170,7 @@ public final class Deployment {
   }
 
   private TerragruntDialect detectDialect(UnitRunner runner, Path directory) throws InterruptedException, IOException {
-    CommandSettings settings = options.commands().apply(null);
-    try {
-      List<String> output = new java.util.concurrent.CopyOnWriteArrayList<>();
-      CommandResult version = runner.run(TerragruntCommands.version(settings, options.environment(), directory),
-          output::add);
-      if (version.exitCode() != 0) {
-        throw new IOException(String.join(" ", settings.terragrunt()) + " --version exited " + version.exitCode()
-            + (output.isEmpty() ? "" : ": " + output.get(output.size() - 1)));
-      }
-      return TerragruntDialect.of(version.stdout());
-    } catch (RunnerException e) {
-      throw new IOException("cannot run terragrunt: " + e.getMessage(), e);
-    }
+    return TerragruntVersion.detect(runner, options.commands().apply(null), options.environment(), directory);
   }
 
   private static ThreadFactory daemonThreads() {

@@ -1,7 +1,6 @@
 package io.tglive.run.deploy;
 
 import io.tglive.run.CommandResult;
-import io.tglive.run.CommandSpec;
 import io.tglive.run.RunnerException;
 import io.tglive.run.UnitRunner;
 import io.tglive.run.gate.Gate;
@@ -22,8 +21,6 @@ import io.tglive.stack.ApprovalPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Deploys one unit: plan (retrying transient failures), show, gate, then apply exactly the approved
@@ -34,20 +31,16 @@ import java.util.List;
 final class UnitDeploy {
 
   private final RunLedger ledger;
-  private final UnitRunner runner;
+  private final UnitCommands runner;
   private final Gate gate;
-  private final BlockingSlots slots;
-  private final RetryPolicy retry;
   private final UnitLogs logs;
   private final Path plans;
 
   UnitDeploy(RunLedger ledger, UnitRunner runner, Gate gate, BlockingSlots slots, RetryPolicy retry, UnitLogs logs,
       Path plans) {
     this.ledger = ledger;
-    this.runner = runner;
+    this.runner = new UnitCommands(runner, slots, retry, logs);
     this.gate = gate;
-    this.slots = slots;
-    this.retry = retry;
     this.logs = logs;
     this.plans = plans;
   }
@@ -66,7 +59,7 @@ final class UnitDeploy {
       Files.createDirectories(plans);
       Files.deleteIfExists(planFile);
       Slots.Request slot = new Slots.Request(path, unit.account(), unit.criticalPath());
-      CommandResult plan = withRetries(commands.plan(path, directory, commit, planFile, unit.destroy()), slot);
+      CommandResult plan = runner.withRetries(commands.plan(path, directory, commit, planFile, unit.destroy()), slot);
       if (plan.exitCode() == 0) {
         if (midApply) {
           PlanSummary approved = ledger.read(state -> state.units().get(path).applying());
@@ -80,7 +73,7 @@ final class UnitDeploy {
       if (plan.exitCode() != 2) {
         return fail(path, "plan failed (exit " + plan.exitCode() + "); see " + logs.file(path));
       }
-      CommandResult show = withRetries(commands.show(path, directory, commit, planFile), slot);
+      CommandResult show = runner.withRetries(commands.show(path, directory, commit, planFile), slot);
       if (show.exitCode() != 0) {
         return fail(path, "show -json failed (exit " + show.exitCode() + "); see " + logs.file(path));
       }
@@ -100,7 +93,7 @@ final class UnitDeploy {
         return fail(path, refusal);
       }
       ledger.record(RunEvent.of(EventType.APPLY_STARTED, path).withPlan(summary, digest).withCommit(commit));
-      CommandResult apply = once(commands.apply(path, directory, commit, planFile), slot);
+      CommandResult apply = runner.once(commands.apply(path, directory, commit, planFile), slot);
       if (apply.exitCode() != 0) {
         return fail(path, "apply failed (exit " + apply.exitCode() + "); see " + logs.file(path));
       }
@@ -127,7 +120,7 @@ final class UnitDeploy {
       return digest.equals(now) ? null
           : "the plan file changed after it was approved (digest " + now + ", approved " + digest + "): not applied";
     }
-    CommandResult show = withRetries(commands.show(path, directory, commit, planFile), slot);
+    CommandResult show = runner.withRetries(commands.show(path, directory, commit, planFile), slot);
     String hash = show.exitCode() == 0 ? PlanReader.read(show.stdout()).hash() : "(unreadable)";
     return approved.hash().equals(hash) ? null
         : "the plan to apply has hash " + hash + ", not the approved " + approved.hash() + ": not applied";
@@ -140,59 +133,6 @@ final class UnitDeploy {
   private UnitStatus fail(String path, String message) {
     ledger.record(RunEvent.of(EventType.FAILED, path).withMessage(message));
     return UnitStatus.FAILED;
-  }
-
-  /** Runs a plan or show, again after a transient failure, as the retry policy allows. */
-  private CommandResult withRetries(CommandSpec command, Slots.Request slot)
-      throws RunnerException, InterruptedException, IOException {
-    for (int attempt = 1; ; attempt++) {
-      List<String> lines = new ArrayList<>();
-      boolean transientFailure;
-      CommandResult result = null;
-      RunnerException failure = null;
-      try {
-        result = run(command, slot, lines);
-        transientFailure = result.exitCode() != 0 && result.exitCode() != 2
-            && lines.stream().anyMatch(retry::transientLine);
-      } catch (RunnerException e) {
-        failure = e;
-        transientFailure = e.isTransient();
-      }
-      if (!transientFailure || attempt >= retry.maxAttempts()) {
-        if (failure != null) {
-          throw failure;
-        }
-        return result;
-      }
-      long wait = retry.backoff(attempt).toMillis();
-      logs.open(command.unit(), "transient failure, attempt " + attempt + " of " + retry.maxAttempts()
-          + "; trying again in " + wait + " ms").close();
-      Thread.sleep(wait);
-    }
-  }
-
-  private CommandResult once(CommandSpec command, Slots.Request slot)
-      throws RunnerException, InterruptedException, IOException {
-    return run(command, slot, null);
-  }
-
-  private CommandResult run(CommandSpec command, Slots.Request slot, List<String> lines)
-      throws RunnerException, InterruptedException, IOException {
-    slots.acquire(slot);
-    try (UnitLogs.Writer log = logs.open(command.unit(), "$ " + String.join(" ", command.argv()))) {
-      CommandResult result = runner.run(command, line -> {
-        log.line(line);
-        if (lines != null && lines.size() < 10_000) {
-          synchronized (lines) {
-            lines.add(line);
-          }
-        }
-      });
-      log.line("== exit " + result.exitCode() + " after " + result.elapsed().toMillis() + " ms");
-      return result;
-    } finally {
-      slots.release(slot);
-    }
   }
 
   /** Whether the journal left {@code record} in the middle of its apply. */
