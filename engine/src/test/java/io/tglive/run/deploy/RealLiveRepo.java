@@ -9,9 +9,9 @@ import java.nio.file.Path;
  * one module whose {@code terraform_data} carries a value, sleeps and may fail in a
  * {@code local-exec}, and units that pass values along through {@code dependency} blocks.
  */
-final class RealLiveRepo {
+public final class RealLiveRepo {
 
-  static final String ROOT = """
+  public static final String ROOT = """
       generate "backend" {
         path      = "backend.tf"
         if_exists = "overwrite_terragrunt"
@@ -25,7 +25,7 @@ final class RealLiveRepo {
       }
       """;
 
-  static final String MODULE = """
+  public static final String MODULE = """
       variable "value" {
         type = string
       }
@@ -51,7 +51,7 @@ final class RealLiveRepo {
   private RealLiveRepo() {}
 
   /** A repository with the root configuration and the module, committed on main. */
-  static TestRepo create(Path dir) {
+  public static TestRepo create(Path dir) {
     TestRepo repo = TestRepo.init(dir);
     repo.write("root.hcl", ROOT).write("modules/value/main.tf", MODULE).write("README.md", "live\n");
     repo.commit("base");
@@ -64,7 +64,7 @@ final class RealLiveRepo {
    * @param inputs HCL of the inputs object's body ({@code value = "x"})
    * @param dependencies unit directories it reads outputs from, as {@code dependency.<name>}
    */
-  static String unit(String inputs, String... dependencies) {
+  public static String unit(String inputs, String... dependencies) {
     StringBuilder hcl = new StringBuilder("""
         include "root" {
           path = find_in_parent_folders("root.hcl")
