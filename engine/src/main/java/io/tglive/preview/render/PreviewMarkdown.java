@@ -120,13 +120,16 @@ public final class PreviewMarkdown {
     return out.toString();
   }
 
-  /** Text safe inside an HTML element of the markdown: entities for {@code & < > " '}, control characters dropped. */
+  /**
+   * Text safe inside an HTML element of the markdown: character references for HTML's and
+   * markdown's special characters ({@code & < > " ' @ # [ ] ` * _ | \}), control characters dropped.
+   */
   static String html(String text) {
     StringBuilder out = new StringBuilder(text.length() + 16);
     text.codePoints().forEach(c -> {
       if (Character.isISOControl(c)) {
         out.append(c == '\n' || c == '\t' || c == '\r' ? " " : "");
-      } else if ("&<>\"'@#".indexOf(c) >= 0) {
+      } else if ("&<>\"'@#[]`*_|\\".indexOf(c) >= 0) {
         out.append("&#").append(c).append(';');
       } else {
         out.appendCodePoint(c);
