@@ -3,6 +3,7 @@ package io.tglive.cli;
 import io.tglive.change.DiffMode;
 import io.tglive.policy.AccountMapping;
 import io.tglive.preview.Preview;
+import io.tglive.preview.PreviewDirectory;
 import io.tglive.preview.PreviewOptions;
 import io.tglive.preview.PreviewStatus;
 import io.tglive.preview.PreviewSummary;
@@ -90,7 +91,7 @@ final class PreviewCommand implements Callable<Integer> {
       CiStackResult planned = new CiStackRequest(base, head, null, System.getenv(), DiffMode.MERGE_BASE, true, false,
           null, false, AccountMapping.EMPTY).plan(repoDir);
       Path directory = workDir != null ? workDir.toAbsolutePath().normalize()
-          : RunCommand.defaultRuns(repoDir).resolveSibling("previews").resolve(planned.result().head().substring(0, 12));
+          : PreviewDirectory.of(repoDir, planned.result().head());
       CommandSettings settings = CommandSettings.DEFAULT.withTerragrunt(List.of(terragrunt)).withTimeout(timeout);
       PreviewSummary summary = new Preview(new LocalRunner(Duration.ofSeconds(10), ProcessObserver.NONE),
           new GitWorktrees(repoDir, directory.resolve("worktrees")), directory,

@@ -160,7 +160,7 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /** {@code <repo>/.tglive/runs}, with a {@code .gitignore} that keeps the whole {@code .tglive} folder out of git. */
-  static Path defaultRuns(Path repoDir) throws IOException {
+  private static Path defaultRuns(Path repoDir) throws IOException {
     Path folder = repoDir.resolve(".tglive");
     Files.createDirectories(folder);
     Path ignore = folder.resolve(".gitignore");

@@ -5,7 +5,10 @@ import io.tglive.preview.PreviewSummary;
 import io.tglive.preview.PreviewUnit;
 import io.tglive.report.JsonDocument;
 import io.tglive.run.terragrunt.PlanSummary;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The preview as one JSON document with a fixed key order, documented in {@code docs/preview.md}:
@@ -16,6 +19,19 @@ import java.io.IOException;
 public final class PreviewJson {
 
   private PreviewJson() {}
+
+  /**
+   * A document {@link #render} wrote, as plain JDK values (maps keeping the key order, lists,
+   * strings, numbers, booleans, null): what a Pipeline step may return.
+   */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> read(String json) {
+    try {
+      return new ObjectMapper().readValue(json, LinkedHashMap.class);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("not a preview document: " + e.getMessage(), e);
+    }
+  }
 
   /** The JSON text of the summary, ending with a newline. */
   public static String render(PreviewSummary summary) {

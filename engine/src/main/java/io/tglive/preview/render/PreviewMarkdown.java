@@ -102,7 +102,7 @@ public final class PreviewMarkdown {
    * Text safe inside a markdown paragraph or table cell: one line, control characters dropped,
    * markdown punctuation backslash-escaped, and {@code & < > @ # :} written as character references.
    */
-  static String inline(String text) {
+  public static String inline(String text) {
     StringBuilder out = new StringBuilder(text.length() + 16);
     text.codePoints().forEach(c -> {
       if (c == '\n' || c == '\r' || c == '\t') {
