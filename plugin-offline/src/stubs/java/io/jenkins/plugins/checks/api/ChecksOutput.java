@@ -20,10 +20,6 @@ public class ChecksOutput {
       throw new UnsupportedOperationException("stub");
     }
 
-    public ChecksOutputBuilder withText(final String text) {
-      throw new UnsupportedOperationException("stub");
-    }
-
     public ChecksOutput build() {
       throw new UnsupportedOperationException("stub");
     }
