@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       AccountsCommand.class,
       ConformanceCommand.class,
       GraphCommand.class,
+      PreviewCommand.class,
       ReportCommand.class,
       RunCommand.class,
       StackCommand.class,

@@ -15,6 +15,7 @@ import io.tglive.run.state.UnitStatus;
 import io.tglive.run.terragrunt.CommandSettings;
 import io.tglive.run.terragrunt.TerragruntCommands;
 import io.tglive.run.terragrunt.TerragruntDialect;
+import io.tglive.run.terragrunt.TerragruntVersion;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -71,7 +72,7 @@ public final class Deployment {
           .withMessage(stopped + " leftover process(es) stopped"));
     }
     UnitRunner runner = runners.apply(new JournalObserver());
-    TerragruntDialect dialect = DialectProbe.detect(runner, options.commands().apply(null), options.environment(),
+    TerragruntDialect dialect = TerragruntVersion.detect(runner, options.commands().apply(null), options.environment(),
         checkouts.root(header.headCommit()));
     UnitPhases phases = new UnitPhases(ledger, runner, new LocalWorkFiles(),
         new BlockingSlots(options.parallelism(), options.perAccount()), options.retry(),

@@ -1,7 +1,6 @@
 package io.tglive.run.deploy;
 
 import io.tglive.run.CommandResult;
-import io.tglive.run.CommandSpec;
 import io.tglive.run.RunnerException;
 import io.tglive.run.UnitRunner;
 import io.tglive.run.schedule.BlockingSlots;
@@ -17,8 +16,6 @@ import io.tglive.run.terragrunt.PlanSummary;
 import io.tglive.run.terragrunt.TerragruntCommands;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The two journaled phases of a unit, shared by {@code tglive run} and the Jenkins steps: <b>plan</b>
@@ -29,10 +26,8 @@ import java.util.List;
 public final class UnitPhases {
 
   private final RunLedger ledger;
-  private final UnitRunner runner;
   private final WorkFiles files;
-  private final BlockingSlots slots;
-  private final RetryPolicy retry;
+  private final UnitCommands runs;
   private final UnitLogs logs;
 
   /**
@@ -43,10 +38,8 @@ public final class UnitPhases {
   public UnitPhases(RunLedger ledger, UnitRunner runner, WorkFiles files, BlockingSlots slots, RetryPolicy retry,
       UnitLogs logs) {
     this.ledger = ledger;
-    this.runner = runner;
     this.files = files;
-    this.slots = slots;
-    this.retry = retry;
+    this.runs = new UnitCommands(runner, slots, retry, logs);
     this.logs = logs;
   }
 
@@ -83,7 +76,7 @@ public final class UnitPhases {
       }
       files.clear(planFile);
       Slots.Request slot = slot(unit);
-      CommandResult plan = withRetries(commands.plan(path, directory, commit, planFile, unit.destroy()), slot);
+      CommandResult plan = runs.withRetries(commands.plan(path, directory, commit, planFile, unit.destroy()), slot);
       if (plan.exitCode() == 0) {
         if (midApply) {
           PlanSummary approved = ledger.read(state -> state.units().get(path).applying());
@@ -97,7 +90,7 @@ public final class UnitPhases {
       if (plan.exitCode() != 2) {
         return failed(path, "plan failed (exit " + plan.exitCode() + "); see " + logs.file(path));
       }
-      CommandResult show = withRetries(commands.show(path, directory, commit, planFile), slot);
+      CommandResult show = runs.withRetries(commands.show(path, directory, commit, planFile), slot);
       if (show.exitCode() != 0) {
         return failed(path, "show -json failed (exit " + show.exitCode() + "); see " + logs.file(path));
       }
@@ -131,7 +124,7 @@ public final class UnitPhases {
         return failed(path, refusal).status();
       }
       ledger.record(RunEvent.of(EventType.APPLY_STARTED, path).withPlan(approved, digest).withCommit(commit));
-      CommandResult apply = run(commands.apply(path, directory, commit, planFile), slot, null);
+      CommandResult apply = runs.once(commands.apply(path, directory, commit, planFile), slot);
       if (apply.exitCode() != 0) {
         return failed(path, "apply failed (exit " + apply.exitCode() + "); see " + logs.file(path)).status();
       }
@@ -163,57 +156,9 @@ public final class UnitPhases {
       return digest.equals(now) ? null
           : "the plan file changed after it was approved (digest " + now + ", approved " + digest + "): not applied";
     }
-    CommandResult show = withRetries(commands.show(path, directory, commit, planFile), slot);
+    CommandResult show = runs.withRetries(commands.show(path, directory, commit, planFile), slot);
     String hash = show.exitCode() == 0 ? PlanReader.read(show.stdout()).hash() : "(unreadable)";
     return approved.hash().equals(hash) ? null
         : "the plan to apply has hash " + hash + ", not the approved " + approved.hash() + ": not applied";
-  }
-
-  /** Runs a plan or show, again after a transient failure, as the retry policy allows. */
-  private CommandResult withRetries(CommandSpec command, Slots.Request slot)
-      throws RunnerException, InterruptedException, IOException {
-    for (int attempt = 1; ; attempt++) {
-      List<String> lines = new ArrayList<>();
-      boolean transientFailure;
-      CommandResult result = null;
-      RunnerException failure = null;
-      try {
-        result = run(command, slot, lines);
-        transientFailure = result.exitCode() != 0 && result.exitCode() != 2
-            && lines.stream().anyMatch(retry::transientLine);
-      } catch (RunnerException e) {
-        failure = e;
-        transientFailure = e.isTransient();
-      }
-      if (!transientFailure || attempt >= retry.maxAttempts()) {
-        if (failure != null) {
-          throw failure;
-        }
-        return result;
-      }
-      long wait = retry.backoff(attempt).toMillis();
-      logs.open(command.unit(), "transient failure, attempt " + attempt + " of " + retry.maxAttempts()
-          + "; trying again in " + wait + " ms").close();
-      Thread.sleep(wait);
-    }
-  }
-
-  private CommandResult run(CommandSpec command, Slots.Request slot, List<String> lines)
-      throws RunnerException, InterruptedException, IOException {
-    slots.acquire(slot);
-    try (UnitLogs.Writer log = logs.open(command.unit(), "$ " + String.join(" ", command.argv()))) {
-      CommandResult result = runner.run(command, line -> {
-        log.line(line);
-        if (lines != null && lines.size() < 10_000) {
-          synchronized (lines) {
-            lines.add(line);
-          }
-        }
-      });
-      log.line("== exit " + result.exitCode() + " after " + result.elapsed().toMillis() + " ms");
-      return result;
-    } finally {
-      slots.release(slot);
-    }
   }
 }

@@ -5,6 +5,15 @@ import io.tglive.run.CommandSpec;
 /** Learns the process of each command, so that a resumed run can find and stop one left behind. */
 public interface ProcessObserver {
 
+  /** Observes nothing: for commands that nothing resumes (previews). */
+  ProcessObserver NONE = new ProcessObserver() {
+    @Override
+    public void started(CommandSpec command, ProcessHandle process) {}
+
+    @Override
+    public void ended(CommandSpec command, ProcessHandle process) {}
+  };
+
   /** {@code process} now runs {@code command}. */
   void started(CommandSpec command, ProcessHandle process);
 

@@ -1,7 +1,6 @@
 package io.tglive.run.stepwise;
 
 import io.tglive.run.UnitRunner;
-import io.tglive.run.deploy.DialectProbe;
 import io.tglive.run.deploy.RetryPolicy;
 import io.tglive.run.deploy.RunOutcome;
 import io.tglive.run.deploy.UnitLogs;
@@ -17,6 +16,7 @@ import io.tglive.run.state.UnitRecord;
 import io.tglive.run.state.UnitStatus;
 import io.tglive.run.terragrunt.CommandSettings;
 import io.tglive.run.terragrunt.TerragruntDialect;
+import io.tglive.run.terragrunt.TerragruntVersion;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -141,7 +141,7 @@ public final class StepwiseRun implements AutoCloseable {
   public synchronized TerragruntDialect dialect(UnitRunner runner, CommandSettings settings,
       Map<String, String> environment, Path directory) throws IOException, InterruptedException {
     if (dialect == null) {
-      dialect = DialectProbe.detect(runner, settings, environment, directory);
+      dialect = TerragruntVersion.detect(runner, settings, environment, directory);
     }
     return dialect;
   }

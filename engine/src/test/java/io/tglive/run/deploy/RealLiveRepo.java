@@ -11,7 +11,7 @@ import java.nio.file.Path;
  */
 public final class RealLiveRepo {
 
-  static final String ROOT = """
+  public static final String ROOT = """
       generate "backend" {
         path      = "backend.tf"
         if_exists = "overwrite_terragrunt"
@@ -25,7 +25,7 @@ public final class RealLiveRepo {
       }
       """;
 
-  static final String MODULE = """
+  public static final String MODULE = """
       variable "value" {
         type = string
       }

@@ -1,25 +1,22 @@
-package io.tglive.run.deploy;
+package io.tglive.run.terragrunt;
 
 import io.tglive.run.CommandResult;
 import io.tglive.run.RunnerException;
 import io.tglive.run.UnitRunner;
-import io.tglive.run.terragrunt.CommandSettings;
-import io.tglive.run.terragrunt.TerragruntCommands;
-import io.tglive.run.terragrunt.TerragruntDialect;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Learns the installed terragrunt's dialect by running {@code terragrunt --version} once through a runner. */
-public final class DialectProbe {
+/** Learns the installed terragrunt's dialect by running {@code terragrunt --version} once. */
+public final class TerragruntVersion {
 
-  private DialectProbe() {}
+  private TerragruntVersion() {}
 
-  /** Runs {@code --version} in {@code directory}; a failure to run it is an {@link IOException} naming the command. */
+  /** Runs {@code --version} with {@code runner} in {@code directory}; an error when it cannot run or fails. */
   public static TerragruntDialect detect(UnitRunner runner, CommandSettings settings, Map<String, String> environment,
-      Path directory) throws InterruptedException, IOException {
+      Path directory) throws IOException, InterruptedException {
     try {
       List<String> output = new CopyOnWriteArrayList<>();
       CommandResult version = runner.run(TerragruntCommands.version(settings, environment, directory), output::add);
