@@ -66,7 +66,8 @@ final class UnitDeploy {
       Files.createDirectories(plans);
       Files.deleteIfExists(planFile);
       Slots.Request slot = new Slots.Request(path, unit.account(), unit.criticalPath());
-      CommandResult plan = withRetries(commands.plan(path, directory, commit, planFile, unit.destroy()), slot);
+      RetryPolicy retries = retry.withPatterns(commands.settings().retryOn());
+      CommandResult plan = withRetries(commands.plan(path, directory, commit, planFile, unit.destroy()), slot, retries);
       if (plan.exitCode() == 0) {
         if (midApply) {
           PlanSummary approved = ledger.read(state -> state.units().get(path).applying());
@@ -80,7 +81,7 @@ final class UnitDeploy {
       if (plan.exitCode() != 2) {
         return fail(path, "plan failed (exit " + plan.exitCode() + "); see " + logs.file(path));
       }
-      CommandResult show = withRetries(commands.show(path, directory, commit, planFile), slot);
+      CommandResult show = withRetries(commands.show(path, directory, commit, planFile), slot, retries);
       if (show.exitCode() != 0) {
         return fail(path, "show -json failed (exit " + show.exitCode() + "); see " + logs.file(path));
       }
@@ -95,7 +96,7 @@ final class UnitDeploy {
       if (!decision.approved()) {
         return UnitStatus.REJECTED;
       }
-      String refusal = verify(planFile, digest, summary, commands, path, directory, commit, slot);
+      String refusal = verify(planFile, digest, summary, commands, path, directory, commit, slot, retries);
       if (refusal != null) {
         return fail(path, refusal);
       }
@@ -120,14 +121,14 @@ final class UnitDeploy {
    * (same bytes; when the runner keeps it elsewhere, the same {@code resource_changes} hash).
    */
   private String verify(Path planFile, String digest, PlanSummary approved, TerragruntCommands commands, String path,
-      Path directory, String commit, Slots.Request slot)
+      Path directory, String commit, Slots.Request slot, RetryPolicy retries)
       throws IOException, RunnerException, InterruptedException, PlanFormatException {
     if (digest != null) {
       String now = digest(planFile);
       return digest.equals(now) ? null
           : "the plan file changed after it was approved (digest " + now + ", approved " + digest + "): not applied";
     }
-    CommandResult show = withRetries(commands.show(path, directory, commit, planFile), slot);
+    CommandResult show = withRetries(commands.show(path, directory, commit, planFile), slot, retries);
     String hash = show.exitCode() == 0 ? PlanReader.read(show.stdout()).hash() : "(unreadable)";
     return approved.hash().equals(hash) ? null
         : "the plan to apply has hash " + hash + ", not the approved " + approved.hash() + ": not applied";
@@ -142,8 +143,8 @@ final class UnitDeploy {
     return UnitStatus.FAILED;
   }
 
-  /** Runs a plan or show, again after a transient failure, as the retry policy allows. */
-  private CommandResult withRetries(CommandSpec command, Slots.Request slot)
+  /** Runs a plan or show, again after a transient failure, as the unit's retry policy allows. */
+  private CommandResult withRetries(CommandSpec command, Slots.Request slot, RetryPolicy retries)
       throws RunnerException, InterruptedException, IOException {
     for (int attempt = 1; ; attempt++) {
       List<String> lines = new ArrayList<>();
@@ -153,19 +154,19 @@ final class UnitDeploy {
       try {
         result = run(command, slot, lines);
         transientFailure = result.exitCode() != 0 && result.exitCode() != 2
-            && lines.stream().anyMatch(retry::transientLine);
+            && lines.stream().anyMatch(retries::transientLine);
       } catch (RunnerException e) {
         failure = e;
         transientFailure = e.isTransient();
       }
-      if (!transientFailure || attempt >= retry.maxAttempts()) {
+      if (!transientFailure || attempt >= retries.maxAttempts()) {
         if (failure != null) {
           throw failure;
         }
         return result;
       }
-      long wait = retry.backoff(attempt).toMillis();
-      logs.open(command.unit(), "transient failure, attempt " + attempt + " of " + retry.maxAttempts()
+      long wait = retries.backoff(attempt).toMillis();
+      logs.open(command.unit(), "transient failure, attempt " + attempt + " of " + retries.maxAttempts()
           + "; trying again in " + wait + " ms").close();
       Thread.sleep(wait);
     }
