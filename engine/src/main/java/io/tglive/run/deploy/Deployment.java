@@ -73,7 +73,10 @@ public final class Deployment {
           .withMessage(stopped + " leftover process(es) stopped"));
     }
     UnitRunner runner = runners.apply(new JournalObserver());
-    TerragruntDialect dialect = detectDialect(runner, checkouts.root(header.headCommit()));
+    // detected once, with the first unit's terragrunt (its account may name a wrapper or another executable)
+    String firstAccount = header.units().isEmpty() ? null : header.units().get(0).account();
+    TerragruntDialect dialect = detectDialect(runner, options.commands().apply(firstAccount),
+        checkouts.root(header.headCommit()));
     UnitDeploy deploy = new UnitDeploy(ledger, runner, gate,
         new BlockingSlots(options.parallelism(), options.perAccount()), options.retry(),
         new UnitLogs(ledger.directory().resolve("logs")), ledger.directory().resolve("plans"));
@@ -170,8 +173,8 @@ public final class Deployment {
     return options.commands().apply(unit.account());
   }
 
-  private TerragruntDialect detectDialect(UnitRunner runner, Path directory) throws InterruptedException, IOException {
-    CommandSettings settings = options.commands().apply(null);
+  private TerragruntDialect detectDialect(UnitRunner runner, CommandSettings settings, Path directory)
+      throws InterruptedException, IOException {
     try {
       List<String> output = new java.util.concurrent.CopyOnWriteArrayList<>();
       CommandResult version = runner.run(TerragruntCommands.version(settings, options.environment(), directory),
