@@ -3,6 +3,15 @@ package io.tglive.cli;
 import io.tglive.change.DiffMode;
 import io.tglive.policy.AccountMapping;
 import io.tglive.report.html.RunReport;
+import io.tglive.change.BuildRevisions;
+import io.tglive.change.ChangeException;
+import io.tglive.policy.RunnerSettings;
+import io.tglive.policy.SettingsException;
+import io.tglive.run.aws.CredentialsSource;
+import io.tglive.run.aws.Secrets;
+import io.tglive.run.choice.BaseAccounts;
+import io.tglive.run.choice.RunnerChoice;
+import io.tglive.run.choice.RunnerSet;
 import io.tglive.run.deploy.DeployOptions;
 import io.tglive.run.deploy.Deployment;
 import io.tglive.run.deploy.GitWorktrees;
@@ -11,6 +20,7 @@ import io.tglive.run.gate.Gate;
 import io.tglive.run.gate.PolicyGate;
 import io.tglive.run.gate.PromptGate;
 import io.tglive.run.local.LocalRunner;
+import io.tglive.run.local.ProcessObserver;
 import io.tglive.run.state.RunHeader;
 import io.tglive.run.state.RunLedger;
 import io.tglive.run.state.UnitRecord;
@@ -86,6 +96,14 @@ final class RunCommand implements Callable<Integer> {
       description = "The terragrunt executable (default: ${DEFAULT-VALUE} on the PATH).")
   private String terragrunt;
 
+  @Option(names = "--runner", paramLabel = "local|codebuild",
+      description = "Run every unit with this runner instead of its account's (runner: in .tglive.yaml; default local).")
+  private String runner;
+
+  @Option(names = "--aws-endpoint", paramLabel = "URL",
+      description = "One URL replacing every AWS endpoint (CodeBuild, S3, Logs, STS), e.g. a local test server.")
+  private java.net.URI awsEndpoint;
+
   @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT1H",
       description = "Longest any one terragrunt command may run, ISO-8601 (default: ${DEFAULT-VALUE}).")
   private Duration timeout;
@@ -109,7 +127,7 @@ final class RunCommand implements Callable<Integer> {
         return FAILED;
       }
       return deploy(ledger, out, err);
-    } catch (BadInput | StackException | IllegalArgumentException e) {
+    } catch (BadInput | StackException | IllegalArgumentException | ChangeException | SettingsException e) {
       for (String line : e.getMessage().split("\n")) {
         err.println(line.startsWith(" ") ? line : "error: " + line);
       }
@@ -126,7 +144,8 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private RunLedger newRun(Path repoDir, PrintWriter err) throws BadInput, StackException, IOException {
+  private RunLedger newRun(Path repoDir, PrintWriter err)
+      throws BadInput, StackException, IOException, ChangeException, SettingsException {
     if (base == null || head == null) {
       throw new BadInput("--base and --head are required (or --resume RUN)");
     }
@@ -143,13 +162,17 @@ final class RunCommand implements Callable<Integer> {
     String id = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
         + result.head().substring(0, 7);
     Path directory = runDir != null ? runDir.toAbsolutePath().normalize() : defaultRuns(repoDir).resolve(id);
-    return RunLedger.create(directory,
-        RunHeader.of(directory.getFileName().toString(), repoDir.toString(), base, head, result));
+    RunHeader header = RunHeader.of(directory.getFileName().toString(), repoDir.toString(), base, head, result);
+    // The runners come from the same .tglive.yaml as the accounts: the requested base's.
+    String settingsRevision = BuildRevisions.of(base, head, System.getenv(), null).resolve(repoDir).base().revision();
+    header = header.withRunners(
+        RunnerChoice.choose(BaseAccounts.at(repoDir, settingsRevision), header.units(), runner));
+    return RunLedger.create(directory, header);
   }
 
   private RunLedger openRun(Path repoDir) throws BadInput, IOException {
-    if (base != null || head != null || runDir != null) {
-      throw new BadInput("--resume continues a run as it was started: drop --base, --head and --run-dir");
+    if (base != null || head != null || runDir != null || runner != null) {
+      throw new BadInput("--resume continues a run as it was started: drop --base, --head, --run-dir and --runner");
     }
     Path byId = defaultRuns(repoDir).resolve(resume);
     Path directory = Files.isDirectory(byId) ? byId : Path.of(resume).toAbsolutePath().normalize();
@@ -186,10 +209,19 @@ final class RunCommand implements Callable<Integer> {
     });
     CommandSettings settings = CommandSettings.DEFAULT.withTerragrunt(List.of(terragrunt)).withTimeout(timeout);
     DeployOptions options = DeployOptions.defaults(parallelism).withFailFast(failFast)
-        .withPerAccount(accountParallelism).withCommands(account -> settings);
-    Deployment deployment = new Deployment(ledger,
-        observer -> new LocalRunner(options.grace(), observer), gate,
-        new GitWorktrees(Path.of(header.repo()), ledger.directory().resolve("worktrees")), options);
+        .withPerAccount(accountParallelism)
+        .withCommands(account -> settings.forAccount(header.runnerOf(account).commands()));
+    RunnerSet.AwsAccess aws = new RunnerSet.AwsAccess(java.util.Optional.ofNullable(awsEndpoint),
+        new CredentialsSource.DefaultChain(), new Secrets());
+    List<RunnerSet> runners = new java.util.ArrayList<>();
+    Deployment deployment = new Deployment(ledger, observer -> {
+      RunnerSet set = RunnerSet.of(header, new LocalRunner(options.grace(), observer), aws);
+      runners.add(set);
+      return set.runner();
+    }, gate, new GitWorktrees(Path.of(header.repo()), ledger.directory().resolve("worktrees")), options);
+    if (resume != null) {
+      stopLeftoverBuilds(header, aws, options, err);
+    }
     Thread main = Thread.currentThread();
     Thread stop = new Thread(() -> {
       main.interrupt();
@@ -210,6 +242,7 @@ final class RunCommand implements Callable<Integer> {
         // the hook is running: let it finish
       }
       progress.finish();
+      runners.forEach(RunnerSet::close);
       ledger.close();
     }
     summary(ledger, out);
@@ -225,6 +258,31 @@ final class RunCommand implements Callable<Integer> {
     }
     out.flush();
     return outcome == RunOutcome.SUCCEEDED ? 0 : FAILED;
+  }
+
+  /** Before a resumed run starts anything, stops the CodeBuild builds the interrupted one left running. */
+  private static void stopLeftoverBuilds(RunHeader header, RunnerSet.AwsAccess aws, DeployOptions options,
+      PrintWriter err) {
+    if (header.runners().values().stream().noneMatch(r -> RunnerSettings.CODEBUILD.equals(r.runner()))) {
+      return;
+    }
+    // only the CodeBuild runners are used here: the local runner's processes are not journaled
+    ProcessObserver unjournaled = new ProcessObserver() {
+      @Override
+      public void started(io.tglive.run.CommandSpec command, ProcessHandle process) {}
+
+      @Override
+      public void ended(io.tglive.run.CommandSpec command, ProcessHandle process) {}
+    };
+    try (RunnerSet set = RunnerSet.of(header, new LocalRunner(options.grace(), unjournaled), aws)) {
+      List<String> stopped = set.stopLeftoverBuilds(line -> err.println(aws.secrets().redact(line)));
+      if (!stopped.isEmpty()) {
+        err.println("stopped " + stopped.size() + " CodeBuild build(s) left running: " + String.join(", ", stopped));
+      }
+    } catch (io.tglive.run.RunnerException e) {
+      err.println("warning: could not look for CodeBuild builds left running: " + e.getMessage());
+    }
+    err.flush();
   }
 
   private static void summary(RunLedger ledger, PrintWriter out) {

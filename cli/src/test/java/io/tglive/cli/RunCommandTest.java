@@ -29,7 +29,26 @@ class RunCommandTest {
   @Test
   void resumingWithRevisionsIsBadInput() {
     assertThat(tglive.execute("run", "--repo", tmp.toString(), "--resume", "x", "--base", "main")).isEqualTo(2);
-    assertThat(tglive.err()).contains("drop --base, --head and --run-dir");
+    assertThat(tglive.err()).contains("drop --base, --head, --run-dir and --runner");
+  }
+
+  @Test
+  void resumingWithAnotherRunnerIsBadInput() {
+    assertThat(tglive.execute("run", "--repo", tmp.toString(), "--resume", "x", "--runner", "local")).isEqualTo(2);
+    assertThat(tglive.err()).contains("--resume continues a run as it was started");
+  }
+
+  @Test
+  void anUnknownRunnerIsBadInputAndCreatesNoRun() throws Exception {
+    try (Git git = Git.init().setDirectory(tmp.toFile()).setInitialBranch("main").call()) {
+      Files.writeString(tmp.resolve("README.md"), "x");
+      git.add().addFilepattern(".").call();
+      git.commit().setMessage("c").setAuthor("t", "t@example.com").setCommitter("t", "t@example.com").call();
+    }
+    assertThat(tglive.execute("run", "--repo", tmp.toString(), "--base", "main", "--head", "main",
+        "--runner", "ssh")).isEqualTo(2);
+    assertThat(tglive.err()).isEqualTo("error: --runner ssh is unknown: use local or codebuild\n");
+    assertThat(tmp.resolve(".tglive/runs")).doesNotExist();
   }
 
   @Test

@@ -102,6 +102,7 @@ public final class AccountRules {
       checkVoters(account.voters()).ifPresent(fieldProblems::add);
       checkApprovalsRequired(account.approvalsRequired(), account.voters()).ifPresent(fieldProblems::add);
       checkRejectionsRequired(account.rejectionsRequired(), account.approvalsRequired(), account.voters()).ifPresent(fieldProblems::add);
+      RunnerRules.check(account.runner()).forEach(p -> fieldProblems.add(p.message()));
       fieldProblems.forEach(p -> problems.add(new AccountProblem(index, label + ": " + p)));
 
       if (!account.name().isEmpty()) {

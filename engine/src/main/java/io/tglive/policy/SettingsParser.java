@@ -38,9 +38,12 @@ final class SettingsParser {
   private static final String TOP_LEVEL_KEYS = "accounts, ignore";
 
   private static final List<String> ACCOUNT_KEY_ORDER = List.of("name", "path", "voters", "approvalsRequired",
-      "rejectionsRequired", "dependencies", "planRole", "applyRole", "codeBuildProject", "region");
+      "rejectionsRequired", "dependencies", "planRole", "applyRole", "codeBuildProject", "region", "runner",
+      "codeBuildBucket", "codeBuildPrefix", "terragrunt", "planArgs", "applyArgs", "destroyArgs", "retryOn",
+      "commandTimeout");
 
-  private static final Set<String> LIST_KEYS = Set.of("voters", "dependencies");
+  private static final Set<String> LIST_KEYS = Set.of("voters", "dependencies", "planArgs", "applyArgs",
+      "destroyArgs", "retryOn");
 
   private static final Set<String> COUNT_KEYS = Set.of("approvalsRequired", "rejectionsRequired");
 
@@ -202,6 +205,7 @@ final class SettingsParser {
     Map<String, String> strings = new LinkedHashMap<>();
     Map<String, List<String>> lists = new LinkedHashMap<>();
     Map<String, Integer> counts = new LinkedHashMap<>();
+    Map<String, Node> keyNodes = new LinkedHashMap<>();
     for (Map.Entry<String, NodeTuple> entry : entries(account).entrySet()) {
       String key = entry.getKey();
       Node value = entry.getValue().getValueNode();
@@ -209,16 +213,32 @@ final class SettingsParser {
         throw problem(entry.getValue().getKeyNode(),
             "unknown account key '" + key + "' (known keys: " + ACCOUNT_KEYS + ")");
       }
+      keyNodes.put(key, entry.getValue().getKeyNode());
       if (isNull(value)) {
         continue;
       }
-      if (LIST_KEYS.contains(key)) {
+      if (key.equals("terragrunt")) {
+        lists.put(key, value instanceof SequenceNode ? strings(key, value) : List.of(scalar(key, value)));
+      } else if (LIST_KEYS.contains(key)) {
         lists.put(key, strings(key, value));
       } else if (COUNT_KEYS.contains(key)) {
         counts.put(key, count(key, value));
       } else {
         strings.put(key, scalar(key, value));
       }
+    }
+    RunnerSettings runner = new RunnerSettings(strings.get("planRole"), strings.get("applyRole"),
+        strings.get("codeBuildProject"), strings.get("region"), strings.get("runner"), strings.get("codeBuildBucket"),
+        strings.get("codeBuildPrefix"), new AccountCommands(lists.get("terragrunt"), lists.get("planArgs"),
+            lists.get("applyArgs"), lists.get("destroyArgs"), lists.get("retryOn"), strings.get("commandTimeout")));
+    List<RunnerRules.Problem> problems = RunnerRules.check(runner);
+    if (!problems.isEmpty()) {
+      // where the key is written (a missing key: where the account starts), with the account's name
+      String name = strings.getOrDefault("name", "");
+      String label = name.isBlank() ? "account" : "account '" + name.strip() + "'";
+      throw new SettingsException(problems.stream()
+          .map(p -> at(keyNodes.getOrDefault(p.key(), account).getStartMark(), label + ": " + p.message()))
+          .toList());
     }
     return new Account(
         strings.get("name"),
@@ -227,8 +247,7 @@ final class SettingsParser {
         counts.getOrDefault("approvalsRequired", 1),
         counts.getOrDefault("rejectionsRequired", 1),
         lists.get("dependencies"),
-        new RunnerSettings(strings.get("planRole"), strings.get("applyRole"), strings.get("codeBuildProject"),
-            strings.get("region")));
+        runner);
   }
 
   private List<String> readIgnore(Node value) throws SettingsException {

@@ -20,7 +20,9 @@ class AccountMappingTest {
   void aMappingCrossesToAnAgentAndBackIntact() throws Exception {
     AccountMapping mapping = new AccountMapping(List.of(account("dev", "live/dev"),
         new Account("prod", "live/prod", List.of("bob", "group:ops"), 2, 1, List.of("dev"),
-            new RunnerSettings("arn:aws:iam::1:role/plan", null, "tf-prod", "eu-west-1"))));
+            new RunnerSettings("arn:aws:iam::111111111111:role/plan", "arn:aws:iam::111111111111:role/apply", "tf-prod",
+                "eu-west-1").withCommands(new AccountCommands(List.of("terragrunt"), List.of("-lock-timeout=5m"),
+                List.of(), List.of(), List.of("(?i)reset"), "PT10M")))));
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(mapping);

@@ -72,8 +72,10 @@ public final class Deployment {
           .withMessage(stopped + " leftover process(es) stopped"));
     }
     UnitRunner runner = runners.apply(new JournalObserver());
-    TerragruntDialect dialect = TerragruntVersion.detect(runner, options.commands().apply(null), options.environment(),
-        checkouts.root(header.headCommit()));
+    // detected once, with the first unit's terragrunt (its account may name a wrapper or another executable)
+    String firstAccount = header.units().isEmpty() ? null : header.units().get(0).account();
+    TerragruntDialect dialect = TerragruntVersion.detect(runner, options.commands().apply(firstAccount),
+        options.environment(), checkouts.root(header.headCommit()));
     UnitPhases phases = new UnitPhases(ledger, runner, new LocalWorkFiles(),
         new BlockingSlots(options.parallelism(), options.perAccount()), options.retry(),
         new UnitLogs(ledger.directory().resolve("logs")));

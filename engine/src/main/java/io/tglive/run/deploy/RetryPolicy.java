@@ -31,6 +31,16 @@ public record RetryPolicy(List<Pattern> patterns, int maxAttempts, Duration init
     }
   }
 
+  /** This policy also retrying failures whose output matches one of {@code more}. */
+  public RetryPolicy withPatterns(List<Pattern> more) {
+    if (more.isEmpty()) {
+      return this;
+    }
+    List<Pattern> all = new java.util.ArrayList<>(patterns);
+    all.addAll(more);
+    return new RetryPolicy(all, maxAttempts, initialBackoff);
+  }
+
   /** Whether a line of a failed attempt's output makes it worth another try. */
   public boolean transientLine(String line) {
     for (Pattern pattern : patterns) {

@@ -34,8 +34,19 @@ public final class UnitCommands {
     return logs;
   }
 
+  /** The retry policy plans and shows follow unless a unit's account names its own patterns. */
+  public RetryPolicy retry() {
+    return retry;
+  }
+
   /** Runs a plan or show, again after a transient failure, as the retry policy allows. */
   public CommandResult withRetries(CommandSpec command, Slots.Request slot)
+      throws RunnerException, InterruptedException, IOException {
+    return withRetries(command, slot, retry);
+  }
+
+  /** Runs a plan or show, again after a transient failure, as {@code retry} allows. */
+  public CommandResult withRetries(CommandSpec command, Slots.Request slot, RetryPolicy retry)
       throws RunnerException, InterruptedException, IOException {
     for (int attempt = 1; ; attempt++) {
       List<String> lines = new ArrayList<>();

@@ -76,7 +76,8 @@ public final class UnitPhases {
       }
       files.clear(planFile);
       Slots.Request slot = slot(unit);
-      CommandResult plan = runs.withRetries(commands.plan(path, directory, commit, planFile, unit.destroy()), slot);
+      CommandResult plan = runs.withRetries(commands.plan(path, directory, commit, planFile, unit.destroy()), slot,
+          retries(commands));
       if (plan.exitCode() == 0) {
         if (midApply) {
           PlanSummary approved = ledger.read(state -> state.units().get(path).applying());
@@ -90,7 +91,7 @@ public final class UnitPhases {
       if (plan.exitCode() != 2) {
         return failed(path, "plan failed (exit " + plan.exitCode() + "); see " + logs.file(path));
       }
-      CommandResult show = runs.withRetries(commands.show(path, directory, commit, planFile), slot);
+      CommandResult show = runs.withRetries(commands.show(path, directory, commit, planFile), slot, retries(commands));
       if (show.exitCode() != 0) {
         return failed(path, "show -json failed (exit " + show.exitCode() + "); see " + logs.file(path));
       }
@@ -143,6 +144,11 @@ public final class UnitPhases {
     return new Planned(UnitStatus.FAILED, null, null);
   }
 
+  /** The run's retry policy with the transient-failure patterns of the unit's account added. */
+  private RetryPolicy retries(TerragruntCommands commands) {
+    return runs.retry().withPatterns(commands.settings().retryOn());
+  }
+
   private static Slots.Request slot(RunUnit unit) {
     return new Slots.Request(unit.path(), unit.account(), unit.criticalPath());
   }
@@ -156,7 +162,7 @@ public final class UnitPhases {
       return digest.equals(now) ? null
           : "the plan file changed after it was approved (digest " + now + ", approved " + digest + "): not applied";
     }
-    CommandResult show = runs.withRetries(commands.show(path, directory, commit, planFile), slot);
+    CommandResult show = runs.withRetries(commands.show(path, directory, commit, planFile), slot, retries(commands));
     String hash = show.exitCode() == 0 ? PlanReader.read(show.stdout()).hash() : "(unreadable)";
     return approved.hash().equals(hash) ? null
         : "the plan to apply has hash " + hash + ", not the approved " + approved.hash() + ": not applied";

@@ -41,6 +41,9 @@ public record TerragruntCommands(CommandSettings settings, TerragruntDialect dia
     }
     argv.add("-out=" + planFile);
     argv.addAll(settings.planArgs());
+    if (destroy) {
+      argv.addAll(settings.destroyArgs());
+    }
     return spec(unit, CommandKind.PLAN, argv, directory, revision, planFile);
   }
 

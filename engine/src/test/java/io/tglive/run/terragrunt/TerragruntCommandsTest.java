@@ -2,6 +2,7 @@ package io.tglive.run.terragrunt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tglive.policy.AccountCommands;
 import io.tglive.run.CommandKind;
 import io.tglive.run.CommandSpec;
 import java.nio.file.Path;
@@ -36,6 +37,30 @@ class TerragruntCommandsTest {
   void destroysPlanWithDestroy() {
     TerragruntCommands commands = new TerragruntCommands(CommandSettings.DEFAULT, TerragruntDialect.V1, Map.of());
     assertThat(commands.plan("live/old", dir, "base", plan, true).argv()).contains("-destroy");
+  }
+
+  @Test
+  void anAccountsSettingsOverTheRunDefaultsAddDestroyArgumentsToDestroyPlansOnly() {
+    CommandSettings settings = CommandSettings.DEFAULT.withTimeout(Duration.ofMinutes(20)).forAccount(
+        new AccountCommands(List.of(), List.of("-lock-timeout=5m"), List.of(), List.of("-refresh=false"),
+            List.of("(?i)connection reset"), null));
+    TerragruntCommands commands = new TerragruntCommands(settings, TerragruntDialect.V1, Map.of());
+
+    assertThat(commands.plan("live/old", dir, "base", plan, true).argv()).endsWith("-destroy",
+        "-out=/run/plans/live__vpc.tfplan", "-lock-timeout=5m", "-refresh=false");
+    assertThat(commands.plan("live/vpc", dir, "head", plan, false).argv()).endsWith("-lock-timeout=5m");
+    assertThat(settings.terragrunt()).containsExactly("terragrunt");
+    assertThat(settings.timeout()).isEqualTo(Duration.ofMinutes(20));
+    assertThat(settings.retryOn()).extracting(java.util.regex.Pattern::pattern).containsExactly("(?i)connection reset");
+  }
+
+  @Test
+  void anAccountsTerragruntAndTimeoutReplaceTheRunDefaults() {
+    CommandSettings settings = CommandSettings.DEFAULT.forAccount(
+        new AccountCommands(List.of("aws-vault", "exec", "prod", "--", "terragrunt"), null, null, null, null, "PT5M"));
+
+    assertThat(settings.terragrunt()).containsExactly("aws-vault", "exec", "prod", "--", "terragrunt");
+    assertThat(settings.timeout()).isEqualTo(Duration.ofMinutes(5));
   }
 
   @Test

@@ -7,6 +7,7 @@ import static org.mockito.Mockito.mockStatic;
 
 import hudson.util.FormValidation;
 import io.tglive.policy.Account;
+import io.tglive.policy.AccountCommands;
 import io.tglive.policy.RunnerSettings;
 import java.util.Arrays;
 import java.util.List;
@@ -43,9 +44,51 @@ class AccountConfigTest {
     config.setApplyRole(" ");
     config.setCodeBuildProject("tglive-dev");
     config.setRegion("eu-west-1");
+    config.setRunner(" codebuild ");
+    config.setCodeBuildBucket("acme-tglive");
+    config.setCodeBuildPrefix(" ");
+    config.setTerragrunt(List.of("aws-vault", "exec", "dev", "--", "terragrunt"));
+    config.setPlanArgs(Arrays.asList("-lock-timeout=5m", " "));
+    config.setApplyArgs(List.of("-lock-timeout=5m"));
+    config.setDestroyArgs(List.of("-var=retain=false"));
+    config.setRetryOn(List.of("(?i)connection reset"));
+    config.setCommandTimeout("PT30M");
 
     assertThat(config.toAccount()).isEqualTo(new Account("dev", "live/dev", List.of("alice", "group:platform"), 2, 1,
-        List.of("shared"), new RunnerSettings("arn:plan", null, "tglive-dev", "eu-west-1")));
+        List.of("shared"), new RunnerSettings("arn:plan", null, "tglive-dev", "eu-west-1", "codebuild", "acme-tglive",
+            null, new AccountCommands(List.of("aws-vault", "exec", "dev", "--", "terragrunt"),
+                List.of("-lock-timeout=5m"), List.of("-lock-timeout=5m"), List.of("-var=retain=false"),
+                List.of("(?i)connection reset"), "PT30M"))));
+  }
+
+  @Test
+  void anUnknownRunnerIsAnError() {
+    descriptor.doCheckRunner("ssh");
+
+    validation.verify(() -> FormValidation.error("runner 'ssh' is unknown: use local or codebuild"));
+  }
+
+  @Test
+  void theCodeBuildRunnerIsOk() {
+    descriptor.doCheckRunner("codebuild");
+
+    validation.verify(FormValidation::ok);
+  }
+
+  @Test
+  void aRetryPatternThatIsNoRegularExpressionIsAnError() {
+    descriptor.doCheckRetryOn("(?i)reset\n(unclosed");
+
+    validation.verify(() -> FormValidation.error(
+        "retryOn pattern '(unclosed' is not a regular expression: Unclosed group"));
+  }
+
+  @Test
+  void aCommandTimeoutThatIsNoDurationIsAnError() {
+    descriptor.doCheckCommandTimeout("30 minutes");
+
+    validation.verify(() -> FormValidation.error(
+        "commandTimeout '30 minutes' is not an ISO-8601 duration such as PT30M or PT2H"));
   }
 
   @Test

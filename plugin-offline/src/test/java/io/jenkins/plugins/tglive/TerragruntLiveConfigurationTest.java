@@ -12,6 +12,7 @@ import static org.mockito.Mockito.when;
 
 import hudson.model.Descriptor.FormException;
 import io.tglive.policy.Account;
+import io.tglive.policy.AccountCommands;
 import io.tglive.policy.InvalidAccountsException;
 import io.tglive.policy.RunnerSettings;
 import java.util.ArrayList;
@@ -72,8 +73,9 @@ class TerragruntLiveConfigurationTest {
     JSONObject form = JSONObject.fromObject("""
         {"accounts": [
           {"name": "dev", "path": "live/dev", "voters": "alice\\n bob\\n\\n", "approvalsRequired": "2",
-           "rejectionsRequired": "1", "dependencies": "", "planRole": "", "applyRole": "arn:apply",
-           "codeBuildProject": "", "region": "eu-west-1"},
+           "rejectionsRequired": "1", "dependencies": "", "planRole": "arn:aws:iam::111111111111:role/plan",
+           "applyRole": "arn:aws:iam::111111111111:role/apply", "codeBuildProject": "", "region": "eu-west-1",
+           "planArgs": "-lock-timeout=5m\\n\\n-parallelism=20", "retryOn": "(?i)reset"},
           {"name": "prod", "path": "live/prod/", "voters": "carol", "approvalsRequired": "1",
            "rejectionsRequired": "1", "dependencies": "dev"}
         ]}
@@ -83,7 +85,9 @@ class TerragruntLiveConfigurationTest {
 
     assertThat(config.toAccountMapping().accounts()).containsExactly(
         new Account("dev", "live/dev", List.of("alice", "bob"), 2, 1, List.of(),
-            new RunnerSettings(null, "arn:apply", null, "eu-west-1")),
+            new RunnerSettings("arn:aws:iam::111111111111:role/plan", "arn:aws:iam::111111111111:role/apply", null,
+                "eu-west-1").withCommands(new AccountCommands(List.of(), List.of("-lock-timeout=5m", "-parallelism=20"),
+                List.of(), List.of(), List.of("(?i)reset"), null))),
         new Account("prod", "live/prod", List.of("carol"), 1, 1, List.of("dev"), RunnerSettings.NONE));
     verify(config).save();
   }

@@ -6,7 +6,9 @@ import hudson.model.Describable;
 import hudson.model.Descriptor;
 import hudson.util.FormValidation;
 import io.tglive.policy.Account;
+import io.tglive.policy.AccountCommands;
 import io.tglive.policy.AccountRules;
+import io.tglive.policy.RunnerRules;
 import io.tglive.policy.RunnerSettings;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +31,15 @@ public class AccountConfig implements Describable<AccountConfig> {
   private String applyRole;
   private String codeBuildProject;
   private String region;
+  private String runner;
+  private String codeBuildBucket;
+  private String codeBuildPrefix;
+  private List<String> terragrunt = new ArrayList<>();
+  private List<String> planArgs = new ArrayList<>();
+  private List<String> applyArgs = new ArrayList<>();
+  private List<String> destroyArgs = new ArrayList<>();
+  private List<String> retryOn = new ArrayList<>();
+  private String commandTimeout;
 
   @DataBoundConstructor
   public AccountConfig(String name, String path) {
@@ -126,10 +137,127 @@ public class AccountConfig implements Describable<AccountConfig> {
     this.region = blankToNull(region);
   }
 
+  public String getRunner() {
+    return runner;
+  }
+
+  /** {@code local} or {@code codebuild}; blank for the default (local). */
+  @DataBoundSetter
+  public void setRunner(String runner) {
+    this.runner = blankToNull(runner);
+  }
+
+  public String getCodeBuildBucket() {
+    return codeBuildBucket;
+  }
+
+  @DataBoundSetter
+  public void setCodeBuildBucket(String codeBuildBucket) {
+    this.codeBuildBucket = blankToNull(codeBuildBucket);
+  }
+
+  public String getCodeBuildPrefix() {
+    return codeBuildPrefix;
+  }
+
+  @DataBoundSetter
+  public void setCodeBuildPrefix(String codeBuildPrefix) {
+    this.codeBuildPrefix = blankToNull(codeBuildPrefix);
+  }
+
+  public List<String> getTerragrunt() {
+    return List.copyOf(terragrunt);
+  }
+
+  @DataBoundSetter
+  public void setTerragrunt(List<String> terragrunt) {
+    this.terragrunt = cleaned(terragrunt);
+  }
+
+  /** The terragrunt command one word per line, as the form's text area shows it. */
+  public String getTerragruntText() {
+    return String.join("\n", terragrunt);
+  }
+
+  public List<String> getPlanArgs() {
+    return List.copyOf(planArgs);
+  }
+
+  @DataBoundSetter
+  public void setPlanArgs(List<String> planArgs) {
+    this.planArgs = cleaned(planArgs);
+  }
+
+  /** The extra plan arguments one per line, as the form's text area shows them. */
+  public String getPlanArgsText() {
+    return String.join("\n", planArgs);
+  }
+
+  public List<String> getApplyArgs() {
+    return List.copyOf(applyArgs);
+  }
+
+  @DataBoundSetter
+  public void setApplyArgs(List<String> applyArgs) {
+    this.applyArgs = cleaned(applyArgs);
+  }
+
+  /** The extra apply arguments one per line, as the form's text area shows them. */
+  public String getApplyArgsText() {
+    return String.join("\n", applyArgs);
+  }
+
+  public List<String> getDestroyArgs() {
+    return List.copyOf(destroyArgs);
+  }
+
+  @DataBoundSetter
+  public void setDestroyArgs(List<String> destroyArgs) {
+    this.destroyArgs = cleaned(destroyArgs);
+  }
+
+  /** The extra arguments of destroy plans one per line, as the form's text area shows them. */
+  public String getDestroyArgsText() {
+    return String.join("\n", destroyArgs);
+  }
+
+  public List<String> getRetryOn() {
+    return List.copyOf(retryOn);
+  }
+
+  @DataBoundSetter
+  public void setRetryOn(List<String> retryOn) {
+    this.retryOn = cleaned(retryOn);
+  }
+
+  /** The extra retry patterns one per line, as the form's text area shows them. */
+  public String getRetryOnText() {
+    return String.join("\n", retryOn);
+  }
+
+  public String getCommandTimeout() {
+    return commandTimeout;
+  }
+
+  /** ISO-8601, e.g. {@code PT30M}; blank for the default. */
+  @DataBoundSetter
+  public void setCommandTimeout(String commandTimeout) {
+    this.commandTimeout = blankToNull(commandTimeout);
+  }
+
   /** This account as the engine sees it. */
   public Account toAccount() {
-    return new Account(name, path, voters, approvalsRequired, rejectionsRequired, dependencies,
-        new RunnerSettings(planRole, applyRole, codeBuildProject, region));
+    return new Account(name, path, voters, approvalsRequired, rejectionsRequired, dependencies, runnerSettings());
+  }
+
+  private RunnerSettings runnerSettings() {
+    return new RunnerSettings(planRole, applyRole, codeBuildProject, region, runner, codeBuildBucket,
+        codeBuildPrefix, new AccountCommands(terragrunt, planArgs, applyArgs, destroyArgs, retryOn, commandTimeout));
+  }
+
+  private AccountConfig withRunner(String value) {
+    setRunner(value);
+    return this;
   }
 
   /** Splits the text of a one-per-line form field into its non-blank entries. */
@@ -179,6 +307,28 @@ public class AccountConfig implements Describable<AccountConfig> {
     public FormValidation doCheckRejectionsRequired(
         @QueryParameter int value, @QueryParameter int approvalsRequired, @QueryParameter String voters) {
       return validation(AccountRules.checkRejectionsRequired(value, approvalsRequired, lines(voters)));
+    }
+
+    public FormValidation doCheckRunner(@QueryParameter String value) {
+      return runnerProblem("runner", new AccountConfig("", "").withRunner(value));
+    }
+
+    public FormValidation doCheckRetryOn(@QueryParameter String value) {
+      AccountConfig config = new AccountConfig("", "");
+      config.setRetryOn(lines(value));
+      return runnerProblem("retryOn", config);
+    }
+
+    public FormValidation doCheckCommandTimeout(@QueryParameter String value) {
+      AccountConfig config = new AccountConfig("", "");
+      config.setCommandTimeout(value);
+      return runnerProblem("commandTimeout", config);
+    }
+
+    /** The first problem the engine's {@link RunnerRules} find with {@code key} of {@code config}. */
+    private static FormValidation runnerProblem(String key, AccountConfig config) {
+      return validation(RunnerRules.check(config.runnerSettings()).stream()
+          .filter(p -> p.key().equals(key)).map(RunnerRules.Problem::message).findFirst());
     }
 
     private static FormValidation validation(Optional<String> problem) {

@@ -78,13 +78,14 @@ public class TerragruntLiveConfiguration extends GlobalConfiguration {
   }
 
   /**
-   * The form sends voters and dependencies as one-per-line text; the setters take lists. Returns the
+   * The form sends voters, dependencies, the terragrunt command, extra arguments and retry patterns as one-per-line text; the setters take lists. Returns the
    * submitted account(s) with those fields split into arrays.
    */
   private static Object withListFields(Object submitted) {
     if (submitted instanceof JSONObject account) {
       JSONObject copy = JSONObject.fromObject(account);
-      for (String field : List.of("voters", "dependencies")) {
+      for (String field : List.of("voters", "dependencies", "terragrunt", "planArgs", "applyArgs", "destroyArgs",
+          "retryOn")) {
         if (copy.get(field) instanceof String text) {
           copy.put(field, JSONArray.fromObject(AccountConfig.lines(text)));
         }
