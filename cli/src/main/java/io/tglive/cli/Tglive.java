@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       AccountsCommand.class,
       ConformanceCommand.class,
       GraphCommand.class,
+      QueueCommand.class,
       ReportCommand.class,
       RunCommand.class,
       StackCommand.class,
