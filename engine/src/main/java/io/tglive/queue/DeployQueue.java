@@ -55,9 +55,8 @@ public final class DeployQueue implements AutoCloseable {
     String now = store.clock().instant().toString();
     String mergedAt = request.mergedAt() == null || request.mergedAt().isBlank() ? now : instant(request.mergedAt());
     return store.run(state -> {
-      for (QueueEntry existing : state.entries()) {
-        if (existing.queue().equals(queue) && existing.pr() == request.pr()
-            && existing.mergeCommit().equals(request.mergeCommit())
+      for (QueueEntry existing : state.ofPr(queue, request.pr())) {
+        if (existing.mergeCommit().equals(request.mergeCommit())
             && existing.state() != EntryState.DROPPED && existing.state() != EntryState.SUPERSEDED) {
           return QueueStore.Decision.unchanged(new AddResult(existing, null, false));
         }
@@ -111,11 +110,11 @@ public final class DeployQueue implements AutoCloseable {
       if (deploying.isPresent()) {
         return QueueStore.Decision.unchanged(new Next(null, deploying.get()));
       }
-      List<QueueEntry> waiting = state.waiting(queue);
-      if (waiting.isEmpty()) {
+      Optional<QueueEntry> head = state.head(queue);
+      if (head.isEmpty()) {
         return QueueStore.Decision.unchanged(new Next(null, null));
       }
-      QueueEntry started = waiting.get(0).withState(EntryState.DEPLOYING, null);
+      QueueEntry started = head.get().withState(EntryState.DEPLOYING, null);
       return new QueueStore.Decision<>(new Next(started, null), QueueEventType.STARTED, null, List.of(started));
     });
   }
@@ -177,7 +176,7 @@ public final class DeployQueue implements AutoCloseable {
       QueueEntry deploying = deployingOrRefuse(state, queue, pr);
       QueueEntry newer = state.waitingFor(queue, pr).orElseThrow(() -> new QueueException(
           "PR #" + pr + " has no newer commit waiting in queue " + queue + "; add it first"));
-      if (deploying.stopRequested() && state.waiting(queue).get(0).id() == newer.id()) {
+      if (deploying.stopRequested() && state.head(queue).orElseThrow().id() == newer.id()) {
         return QueueStore.Decision.unchanged(newer);
       }
       QueueEntry stopping = deploying.withStopRequested("release change by "
@@ -192,6 +191,16 @@ public final class DeployQueue implements AutoCloseable {
   public boolean stopRequested(long id) throws IOException, QueueException {
     return store.run(state -> QueueStore.Decision.unchanged(
         state.entry(id).map(QueueEntry::stopRequested).orElse(false)));
+  }
+
+  /** The entry deploying in {@code queue} now, if one is. */
+  public Optional<QueueEntry> deploying(String queue) throws IOException, QueueException {
+    return store.run(state -> QueueStore.Decision.unchanged(state.deploying(queue)));
+  }
+
+  /** The waiting entries of {@code queue} now, in deploy order (position 1 first). */
+  public List<QueueEntry> waiting(String queue) throws IOException, QueueException {
+    return store.run(state -> QueueStore.Decision.unchanged(state.waiting(queue)));
   }
 
   /** A copy of every entry of the directory, current as of this call. */

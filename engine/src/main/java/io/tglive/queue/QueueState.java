@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +20,7 @@ public final class QueueState {
       .thenComparingLong(QueueEntry::id);
 
   private final Map<Long, QueueEntry> entries = new TreeMap<>();
+  private final Map<String, Lane> lanes = new HashMap<>();
   private long seq;
   private long maxId;
   private long maxPriority;
@@ -38,8 +40,36 @@ public final class QueueState {
     event.entries().forEach(this::put);
   }
 
+  /** One queue's indexes: its waiting entries in order, its deploying entry, each pull request's entries. */
+  private static final class Lane {
+    final TreeSet<QueueEntry> waiting = new TreeSet<>(ORDER);
+    final Map<Integer, List<QueueEntry>> byPr = new HashMap<>();
+    QueueEntry deploying;
+
+    void remove(QueueEntry entry) {
+      waiting.remove(entry);
+      if (deploying != null && deploying.id() == entry.id()) {
+        deploying = null;
+      }
+      byPr.get(entry.pr()).removeIf(e -> e.id() == entry.id());
+    }
+
+    void add(QueueEntry entry) {
+      if (entry.state().pending()) {
+        waiting.add(entry);
+      } else if (entry.state() == EntryState.DEPLOYING) {
+        deploying = entry;
+      }
+      byPr.computeIfAbsent(entry.pr(), pr -> new ArrayList<>()).add(entry);
+    }
+  }
+
   private void put(QueueEntry entry) {
-    entries.put(entry.id(), entry);
+    QueueEntry old = entries.put(entry.id(), entry);
+    if (old != null) {
+      lanes.get(old.queue()).remove(old);
+    }
+    lanes.computeIfAbsent(entry.queue(), q -> new Lane()).add(entry);
     maxId = Math.max(maxId, entry.id());
     maxPriority = Math.max(maxPriority, entry.priority());
   }
@@ -68,35 +98,37 @@ public final class QueueState {
 
   /** The names of the queues that have entries. */
   public List<String> queues() {
-    TreeSet<String> names = new TreeSet<>();
-    entries.values().forEach(e -> names.add(e.queue()));
-    return List.copyOf(names);
+    return List.copyOf(new TreeSet<>(lanes.keySet()));
   }
 
   /** The entry deploying in {@code queue}, if one is. */
   public Optional<QueueEntry> deploying(String queue) {
-    return entries.values().stream()
-        .filter(e -> e.queue().equals(queue) && e.state() == EntryState.DEPLOYING)
-        .findFirst();
+    Lane lane = lanes.get(queue);
+    return Optional.ofNullable(lane == null ? null : lane.deploying);
   }
 
   /** The waiting entries of {@code queue} in deploy order. */
   public List<QueueEntry> waiting(String queue) {
-    List<QueueEntry> waiting = new ArrayList<>();
-    for (QueueEntry entry : entries.values()) {
-      if (entry.queue().equals(queue) && entry.state().pending()) {
-        waiting.add(entry);
-      }
-    }
-    waiting.sort(ORDER);
-    return waiting;
+    Lane lane = lanes.get(queue);
+    return lane == null ? List.of() : List.copyOf(lane.waiting);
   }
 
   /** The waiting entry of pull request {@code pr} in {@code queue}, if it has one. */
   public Optional<QueueEntry> waitingFor(String queue, int pr) {
-    return entries.values().stream()
-        .filter(e -> e.queue().equals(queue) && e.pr() == pr && e.state().pending())
-        .findFirst();
+    return ofPr(queue, pr).stream().filter(e -> e.state().pending()).findFirst();
+  }
+
+  /** Every entry of pull request {@code pr} in {@code queue}, by id. */
+  public List<QueueEntry> ofPr(String queue, int pr) {
+    Lane lane = lanes.get(queue);
+    List<QueueEntry> found = lane == null ? null : lane.byPr.get(pr);
+    return found == null ? List.of() : List.copyOf(found);
+  }
+
+  /** The first waiting entry of {@code queue}, if any (cheaper than {@link #waiting}). */
+  public Optional<QueueEntry> head(String queue) {
+    Lane lane = lanes.get(queue);
+    return lane == null || lane.waiting.isEmpty() ? Optional.empty() : Optional.of(lane.waiting.first());
   }
 
   /** The entry with this id, if there is one. */

@@ -37,6 +37,7 @@ class QueueCrashTest {
   @Test
   void killedWritersNeverLoseOrDuplicateAnEntryAndNeverDeployTwoAtOnce() throws Exception {
     int kills = Integer.getInteger("tglive.queue.kills", 1000);
+    List<String> jvm = WriterJvm.options(tmp);
     Random random = new Random(Long.getLong("tglive.queue.seed", System.nanoTime()));
     long started = System.nanoTime();
     int inFlightAdds = 0;
@@ -50,7 +51,7 @@ class QueueCrashTest {
       List<Writer> all = new ArrayList<>();
       int spawned = 0;
       for (int i = 0; i < WRITERS; i++) {
-        Writer writer = Writer.start(directory, tmp, directoryNumber + "-" + spawned++, random.nextLong());
+        Writer writer = Writer.start(jvm, directory, tmp, directoryNumber + "-" + spawned++, random.nextLong());
         writers.add(writer);
         all.add(writer);
       }
@@ -61,7 +62,7 @@ class QueueCrashTest {
         victim.process.destroyForcibly();
         assertThat(victim.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         done++;
-        Writer replacement = Writer.start(directory, tmp, directoryNumber + "-" + spawned++, random.nextLong());
+        Writer replacement = Writer.start(jvm, directory, tmp, directoryNumber + "-" + spawned++, random.nextLong());
         writers.add(replacement);
         all.add(replacement);
         Check check = check(directory, all);
@@ -81,8 +82,9 @@ class QueueCrashTest {
     }
     Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
     System.out.printf("queue crash test: %d kills over %d directories in %ds; %d kills inside an add "
-        + "(%d of those adds kept), last directory %d entries%n", done, directoryNumber, elapsed.toSeconds(),
-        inFlightAdds, inFlightKept, entries);
+        + "(%d of those adds kept), last directory %d entries; class-data archive: %s%n", done, directoryNumber,
+        elapsed.toSeconds(), inFlightAdds, inFlightKept, entries, jvm.stream().anyMatch(o -> o.startsWith(
+            "-XX:SharedArchiveFile")) ? "yes" : "no");
     assertThat(done).isEqualTo(kills);
   }
 
@@ -124,13 +126,11 @@ class QueueCrashTest {
 
   private record Writer(Process process, Path log) {
 
-    static Writer start(Path directory, Path tmp, String name, long seed) throws IOException {
+    static Writer start(List<String> jvm, Path directory, Path tmp, String name, long seed) throws IOException {
       Path log = tmp.resolve("writer-" + name + ".log");
-      Process process = new ProcessBuilder(
-          Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xmx128m",
-          "-cp", System.getProperty("java.class.path"),
-          QueueCrashWriter.class.getName(), directory.toString(), name, Long.toString(seed))
+      List<String> argv = new ArrayList<>(jvm);
+      argv.addAll(List.of(QueueCrashWriter.class.getName(), directory.toString(), name, Long.toString(seed)));
+      Process process = new ProcessBuilder(argv)
           .redirectErrorStream(true)
           .redirectOutput(log.toFile())
           .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))

@@ -50,18 +50,18 @@ public final class QueueCrashWriter {
           } else if (roll < 70) {
             queue.next(name1);
           } else if (roll < 88) {
-            Optional<QueueEntry> deploying = queue.state().deploying(name1);
+            Optional<QueueEntry> deploying = queue.deploying(name1);
             if (deploying.isPresent()) {
               Outcome outcome = Outcome.values()[random.nextInt(Outcome.values().length)];
               queue.complete(name1, deploying.get().pr(), outcome, "writer " + name, MAX_ATTEMPTS);
             }
           } else if (roll < 92) {
-            Optional<QueueEntry> deploying = queue.state().deploying(name1);
+            Optional<QueueEntry> deploying = queue.deploying(name1);
             if (deploying.isPresent()) {
               queue.releaseChange(name1, deploying.get().pr(), name);
             }
           } else {
-            List<QueueEntry> waiting = queue.state().waiting(name1);
+            List<QueueEntry> waiting = queue.waiting(name1);
             if (!waiting.isEmpty()) {
               QueueEntry pick = waiting.get(random.nextInt(waiting.size()));
               if (roll < 97) {
