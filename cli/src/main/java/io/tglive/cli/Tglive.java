@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       ConformanceCommand.class,
       GraphCommand.class,
       PreviewCommand.class,
+      QueueCommand.class,
       ReportCommand.class,
       RunCommand.class,
       StackCommand.class,
