@@ -31,6 +31,23 @@ public record EmailSettings(String host, int port, String from, Tls tls, String 
     public int defaultPort() {
       return defaultPort;
     }
+
+    /** The mode written {@code starttls}, {@code tls} or {@code none}; null for any other text. */
+    public static Tls named(String name) {
+      return switch (name == null ? "" : name) {
+        case "starttls" -> STARTTLS;
+        case "tls" -> TLS;
+        case "none" -> NONE;
+        default -> null;
+      };
+    }
+
+    /** The problem with a mode's name, or null when it names one. */
+    public static String check(String name) {
+      return named(name) != null ? null
+          : "'tls' must be starttls, tls or none, not '" + io.tglive.report.ControlCharacters.escape(
+              String.valueOf(name)) + "'";
+    }
   }
 
   /**

@@ -1,9 +1,7 @@
 package io.tglive.policy;
 
-import io.tglive.report.ControlCharacters;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -64,11 +62,8 @@ final class NotificationsSection {
   }
 
   private EmailSettings.Tls tls(Map<String, NodeTuple> entries) throws SettingsException {
-    String tls = string(entries, "tls", v -> switch (v) {
-      case "starttls", "tls", "none" -> null;
-      default -> "'tls' must be starttls, tls or none, not '" + ControlCharacters.escape(v) + "'";
-    });
-    return tls == null ? EmailSettings.Tls.STARTTLS : EmailSettings.Tls.valueOf(tls.toUpperCase(Locale.ROOT));
+    String tls = string(entries, "tls", EmailSettings.Tls::check);
+    return tls == null ? EmailSettings.Tls.STARTTLS : EmailSettings.Tls.named(tls);
   }
 
   private WebhookSettings webhook(Node node) throws SettingsException {
