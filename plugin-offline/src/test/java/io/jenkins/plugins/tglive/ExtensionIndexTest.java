@@ -21,6 +21,6 @@ class ExtensionIndexTest {
 
     assertThat(indexed).contains(
         TerragruntLiveConfiguration.class.getName(), AccountConfig.DescriptorImpl.class.getName(),
-        TerragruntStackStep.DescriptorImpl.class.getName());
+        TerragruntStackStep.DescriptorImpl.class.getName(), NotificationConfig.DescriptorImpl.class.getName());
   }
 }
