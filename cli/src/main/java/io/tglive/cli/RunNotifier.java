@@ -44,7 +44,8 @@ final class RunNotifier implements AutoCloseable {
     try {
       settings = SettingsAtCommit.read(Path.of(header.repo()), header.baseCommit()).notifications();
     } catch (IOException | SettingsException | RuntimeException e) {
-      warn.accept("notifications: off, the settings at the base commit cannot be read: " + e.getMessage());
+      warn.accept("notifications: off, the settings at the base commit cannot be read: "
+          + String.valueOf(e.getMessage()).replace("\n", "; "));
     }
     return new RunNotifier(header, Notifications.from(settings, System.getenv(), group -> Set.of(), warn));
   }

@@ -24,6 +24,12 @@ public record Redaction(List<String> secrets) {
   /** Hides nothing but still keeps text on one line. */
   public static final Redaction NONE = new Redaction(List.of());
 
+  /** Says how many secrets it hides, never what they are. */
+  @Override
+  public String toString() {
+    return "Redaction[" + secrets.size() + " secret(s)]";
+  }
+
   /** The text with every secret masked and control characters escaped. */
   public String apply(String text) {
     String result = text == null ? "" : text;

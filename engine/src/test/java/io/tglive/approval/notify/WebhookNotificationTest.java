@@ -170,6 +170,7 @@ class WebhookNotificationTest {
 
     assertThat(redaction.apply("HTTP 403: bad token at /services/" + TOKEN + "\nnext line, pw-123"))
         .isEqualTo("HTTP 403: bad token at " + Redaction.MASK + "\\nnext line, " + Redaction.MASK);
+    assertThat(redaction.toString()).doesNotContain("pw-123").doesNotContain("XyZsecretToken42");
   }
 
   @Test
