@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A repository's {@value #FILE_NAME}: its accounts and the files whose changes deploy nothing.
@@ -23,7 +24,7 @@ public record RepoSettings(AccountMapping accounts, List<String> ignore, Notific
 
   public RepoSettings {
     ignore = List.copyOf(ignore);
-    java.util.Objects.requireNonNull(notifications, "notifications");
+    Objects.requireNonNull(notifications, "notifications");
   }
 
   /** Settings without notifications. */
