@@ -25,29 +25,40 @@ import java.util.function.Consumer;
 final class RunNotifier implements AutoCloseable {
 
   private final RunHeader header;
-  private final NotificationDispatcher dispatcher;
+  private final PrintWriter err;
+  private NotificationDispatcher dispatcher;
 
-  private RunNotifier(RunHeader header, NotificationDispatcher dispatcher) {
+  private RunNotifier(RunHeader header, PrintWriter err) {
     this.header = header;
-    this.dispatcher = dispatcher;
+    this.err = err;
   }
 
-  /** The notifier of a run; notifies nobody (with a warning) when the settings cannot be read. */
+  /**
+   * The notifier of a run. Nothing is read until the first gate opens, so a run without gates pays
+   * nothing; settings that cannot be read then notify nobody, with a warning.
+   */
   static RunNotifier open(RunHeader header, PrintWriter err) {
-    Consumer<String> warn = line -> {
-      synchronized (err) {
-        err.println("warning: " + line);
-        err.flush();
+    return new RunNotifier(header, err);
+  }
+
+  private synchronized NotificationDispatcher dispatcher() {
+    if (dispatcher == null) {
+      Consumer<String> warn = line -> {
+        synchronized (err) {
+          err.println("warning: " + line);
+          err.flush();
+        }
+      };
+      NotificationSettings settings = NotificationSettings.NONE;
+      try {
+        settings = SettingsAtCommit.read(Path.of(header.repo()), header.baseCommit()).notifications();
+      } catch (IOException | SettingsException | RuntimeException e) {
+        warn.accept("notifications: off, the settings at the base commit cannot be read: "
+            + String.valueOf(e.getMessage()).replace("\n", "; "));
       }
-    };
-    NotificationSettings settings = NotificationSettings.NONE;
-    try {
-      settings = SettingsAtCommit.read(Path.of(header.repo()), header.baseCommit()).notifications();
-    } catch (IOException | SettingsException | RuntimeException e) {
-      warn.accept("notifications: off, the settings at the base commit cannot be read: "
-          + String.valueOf(e.getMessage()).replace("\n", "; "));
+      dispatcher = Notifications.from(settings, System.getenv(), group -> Set.of(), warn);
     }
-    return new RunNotifier(header, Notifications.from(settings, System.getenv(), group -> Set.of(), warn));
+    return dispatcher;
   }
 
   /** Tells the voters of {@code unit} that its gate opened for {@code plan}; returns at once. */
@@ -57,13 +68,15 @@ final class RunNotifier implements AutoCloseable {
     String commit = destroy ? header.baseCommit() : header.headCommit();
     String change = header.head() + " (" + header.headCommit().substring(0, Math.min(10, header.headCommit().length()))
         + ")" + (destroy ? ", destroy" : "");
-    dispatcher.gateOpened(new GateNotice(header.id(), unit, recorded.map(RunUnit::account), change, commit, plan,
+    dispatcher().gateOpened(new GateNotice(header.id(), unit, recorded.map(RunUnit::account), change, commit, plan,
         policy.voters(), Optional.empty()));
   }
 
   /** Waits a bounded time for notifications still being sent. */
   @Override
-  public void close() {
-    dispatcher.close();
+  public synchronized void close() {
+    if (dispatcher != null) {
+      dispatcher.close();
+    }
   }
 }
