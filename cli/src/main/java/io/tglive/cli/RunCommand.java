@@ -199,7 +199,9 @@ final class RunCommand implements Callable<Integer> {
     ledger.listen(progress);
     BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     Gate prompt = new PromptGate(stdin, err, System.getProperty("user.name", "local user"), System.console() == null);
+    RunNotifier notifier = RunNotifier.open(header, err);
     Gate gate = new PolicyGate((unit, policy, plan) -> {
+      notifier.gateOpened(unit, policy, plan);
       progress.pause();
       try {
         return prompt.decide(unit, policy, plan);
@@ -243,6 +245,7 @@ final class RunCommand implements Callable<Integer> {
       }
       progress.finish();
       runners.forEach(RunnerSet::close);
+      notifier.close();
       ledger.close();
     }
     summary(ledger, out);

@@ -5,14 +5,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A repository's {@value #FILE_NAME}: its accounts and the files whose changes deploy nothing.
  *
  * @param accounts the account mapping, already validated
  * @param ignore globs of repository paths that never trigger a deployment
+ * @param notifications who is told when a gate opens, and how
  */
-public record RepoSettings(AccountMapping accounts, List<String> ignore) {
+public record RepoSettings(AccountMapping accounts, List<String> ignore, NotificationSettings notifications) {
 
   /** The settings file at a repository root. */
   public static final String FILE_NAME = ".tglive.yaml";
@@ -22,6 +24,17 @@ public record RepoSettings(AccountMapping accounts, List<String> ignore) {
 
   public RepoSettings {
     ignore = List.copyOf(ignore);
+    Objects.requireNonNull(notifications, "notifications");
+  }
+
+  /** Settings without notifications. */
+  public RepoSettings(AccountMapping accounts, List<String> ignore) {
+    this(accounts, ignore, NotificationSettings.NONE);
+  }
+
+  /** These settings with other notifications. */
+  public RepoSettings withNotifications(NotificationSettings notifications) {
+    return new RepoSettings(accounts, ignore, notifications);
   }
 
   /** Settings of a repository without a settings file. */

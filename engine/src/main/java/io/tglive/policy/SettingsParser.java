@@ -35,7 +35,7 @@ final class SettingsParser {
   /** The most aliases of lists and mappings a settings file may use: more is refused, not expanded. */
   static final int MAX_COLLECTION_ALIASES = 20;
 
-  private static final String TOP_LEVEL_KEYS = "accounts, ignore";
+  private static final String TOP_LEVEL_KEYS = "accounts, ignore, notifications";
 
   private static final List<String> ACCOUNT_KEY_ORDER = List.of("name", "path", "voters", "approvalsRequired",
       "rejectionsRequired", "dependencies", "planRole", "applyRole", "codeBuildProject", "region", "runner",
@@ -66,16 +66,18 @@ final class SettingsParser {
     List<Account> accounts = new ArrayList<>();
     List<Node> accountNodes = new ArrayList<>();
     List<String> ignore = RepoSettings.DEFAULT_IGNORE;
+    NotificationSettings notifications = NotificationSettings.NONE;
     for (Map.Entry<String, NodeTuple> entry : entries(mapping).entrySet()) {
       Node value = entry.getValue().getValueNode();
       switch (entry.getKey()) {
         case "accounts" -> readAccounts(value, accounts, accountNodes);
         case "ignore" -> ignore = readIgnore(value);
+        case "notifications" -> notifications = new NotificationsSection(this).read(value);
         default -> throw problem(entry.getValue().getKeyNode(),
             "unknown top-level key '" + entry.getKey() + "' (known keys: " + TOP_LEVEL_KEYS + ")");
       }
     }
-    return validated(accounts, accountNodes, ignore);
+    return validated(accounts, accountNodes, ignore).withNotifications(notifications);
   }
 
   private Node compose(String yaml) throws SettingsException {
@@ -136,7 +138,7 @@ final class SettingsParser {
   private static final Pattern KEY = Pattern.compile("(?:^|[\\s{,-])([A-Za-z_][\\w.-]*)\\s*:(?:\\s|$)");
 
   /** A mapping's entries by key, merge keys applied (keys written in the mapping win); duplicate keys are refused. */
-  private Map<String, NodeTuple> entries(MappingNode mapping) throws SettingsException {
+  Map<String, NodeTuple> entries(MappingNode mapping) throws SettingsException {
     return entries(mapping, Collections.newSetFromMap(new IdentityHashMap<>()));
   }
 
@@ -276,14 +278,14 @@ final class SettingsParser {
     return strings;
   }
 
-  private String scalar(String key, Node value) throws SettingsException {
+  String scalar(String key, Node value) throws SettingsException {
     if (!(value instanceof ScalarNode scalar)) {
       throw problem(value, "'" + key + "' must be a single value, not a " + kind(value));
     }
     return scalar.getValue();
   }
 
-  private int count(String key, Node value) throws SettingsException {
+  int count(String key, Node value) throws SettingsException {
     if (value instanceof ScalarNode scalar && scalar.getTag().equals(Tag.INT)) {
       try {
         return Integer.parseInt(scalar.getValue().replace("_", ""));
@@ -299,7 +301,7 @@ final class SettingsParser {
     return node instanceof SequenceNode ? "list" : node instanceof MappingNode ? "mapping" : "value";
   }
 
-  private static boolean isNull(Node node) {
+  static boolean isNull(Node node) {
     return node instanceof ScalarNode && node.getTag().equals(Tag.NULL);
   }
 
@@ -331,7 +333,7 @@ final class SettingsParser {
         : new SettingsProblem(fileName, mark.getLine() + 1, mark.getColumn() + 1, message);
   }
 
-  private SettingsException problem(Node node, String message) {
+  SettingsException problem(Node node, String message) {
     return new SettingsException(List.of(at(node.getStartMark(), message)));
   }
 }

@@ -92,8 +92,8 @@ class RepoSettingsTest {
 
   @Test
   void unknownTopLevelKeyIsRejectedAtItsLine() {
-    assertThat(failure("accounts: []\nnotifications: {}\n").getMessage())
-        .isEqualTo(".tglive.yaml:2:1: unknown top-level key 'notifications' (known keys: accounts, ignore)");
+    assertThat(failure("accounts: []\nnotification: {}\n").getMessage())
+        .isEqualTo(".tglive.yaml:2:1: unknown top-level key 'notification' (known keys: accounts, ignore, notifications)");
   }
 
   @Test
@@ -151,7 +151,7 @@ class RepoSettingsTest {
   @Test
   void topLevelMustBeAMapping() {
     assertThat(failure("- dev\n").getMessage())
-        .isEqualTo(".tglive.yaml:1:1: expected a mapping with the keys accounts, ignore");
+        .isEqualTo(".tglive.yaml:1:1: expected a mapping with the keys accounts, ignore, notifications");
   }
 
   @Test

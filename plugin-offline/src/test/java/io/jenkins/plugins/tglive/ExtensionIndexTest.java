@@ -22,6 +22,7 @@ class ExtensionIndexTest {
     assertThat(indexed).contains(
         TerragruntLiveConfiguration.class.getName(), AccountConfig.DescriptorImpl.class.getName(),
         TerragruntStackStep.DescriptorImpl.class.getName(), TgPlanPathStep.DescriptorImpl.class.getName(),
-        TgApplyPathStep.DescriptorImpl.class.getName(), TerragruntRunListener.class.getName());
+        TgApplyPathStep.DescriptorImpl.class.getName(), TerragruntRunListener.class.getName(),
+        NotificationConfig.DescriptorImpl.class.getName());
   }
 }

@@ -6,6 +6,7 @@ import hudson.ExtensionList;
 import io.tglive.policy.AccountMapping;
 import io.tglive.policy.AccountProblem;
 import io.tglive.policy.InvalidAccountsException;
+import io.tglive.policy.NotificationSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -16,12 +17,17 @@ import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.StaplerRequest2;
 
-/** Jenkins-wide Terragrunt Live CI settings: the account mapping ({@code unclassified: terragruntLiveCi:} in JCasC). */
+/**
+ * Jenkins-wide Terragrunt Live CI settings: the account mapping and the gate notifications
+ * ({@code unclassified: terragruntLiveCi:} in JCasC).
+ */
 @Extension
 @Symbol("terragruntLiveCi")
 public class TerragruntLiveConfiguration extends GlobalConfiguration {
 
   private List<AccountConfig> accounts = new ArrayList<>();
+
+  private NotificationConfig notifications;
 
   public TerragruntLiveConfiguration() {
     load();
@@ -60,21 +66,69 @@ public class TerragruntLiveConfiguration extends GlobalConfiguration {
     return mappingOf(getAccounts());
   }
 
-  /** Binds the submitted accounts and keeps them only if the engine finds the whole mapping valid. */
+  /** The gate notification settings, or null when none are configured. */
+  public NotificationConfig getNotifications() {
+    return notifications;
+  }
+
+  /**
+   * Keeps the notification settings only if the engine finds them valid.
+   *
+   * @throws IllegalArgumentException with the engine's message naming the setting
+   */
+  @DataBoundSetter
+  public void setNotifications(NotificationConfig notifications) {
+    if (notifications != null) {
+      notifications.toSettings();
+    }
+    this.notifications = notifications;
+    save();
+  }
+
+  /** The engine's notification settings; none when nothing is configured. */
+  public NotificationSettings toNotificationSettings() {
+    return notifications == null ? NotificationSettings.NONE : notifications.toSettings();
+  }
+
+  /** Binds the submitted accounts and notifications and keeps them only if the engine finds both valid. */
   @Override
   public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
+    // An optional section: absent when unchecked, one object when checked (bound as a list of one).
+    List<NotificationConfig> notified = json.has("notifications")
+        ? req.bindJSONToList(NotificationConfig.class, withAddressList(json.get("notifications")))
+        : List.of();
+    NotificationConfig notifications = notified.isEmpty() ? null : notified.get(0);
+    try {
+      if (notifications != null) {
+        notifications.toSettings();
+      }
+    } catch (IllegalArgumentException e) {
+      throw new FormException(e.getMessage(), "notifications");
+    }
     List<AccountConfig> submitted = req.bindJSONToList(AccountConfig.class, withListFields(json.get("accounts")));
     try {
-      setAccounts(submitted);
+      mappingOf(submitted);
     } catch (InvalidAccountsException e) {
       throw new FormException(
           e.problems().stream().map(AccountProblem::message).collect(Collectors.joining("; ")), "accounts");
     }
+    this.notifications = notifications;
+    setAccounts(submitted); // saves both
     return true;
   }
 
   private static AccountMapping mappingOf(List<AccountConfig> accounts) {
     return new AccountMapping(accounts.stream().map(AccountConfig::toAccount).toList());
+  }
+
+  /** The form sends the addresses as one-per-line text; the setter takes a list. */
+  private static Object withAddressList(Object submitted) {
+    if (submitted instanceof JSONObject section && section.get("addresses") instanceof String text) {
+      JSONObject copy = JSONObject.fromObject(section);
+      copy.put("addresses", JSONArray.fromObject(AccountConfig.lines(text)));
+      return copy;
+    }
+    return submitted;
   }
 
   /**

@@ -1,0 +1,82 @@
+package io.tglive.cli;
+
+import io.tglive.approval.notify.GateNotice;
+import io.tglive.approval.notify.NotificationDispatcher;
+import io.tglive.approval.notify.Notifications;
+import io.tglive.policy.NotificationSettings;
+import io.tglive.policy.SettingsAtCommit;
+import io.tglive.policy.SettingsException;
+import io.tglive.run.state.RunHeader;
+import io.tglive.run.state.RunUnit;
+import io.tglive.run.terragrunt.PlanSummary;
+import io.tglive.stack.ApprovalPolicy;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The gate notifications of {@code tglive run}: the {@code notifications:} of {@code .tglive.yaml}
+ * at the run's base commit, secrets from the environment, problems printed as warnings. A
+ * terminal knows no groups, so {@code group:} voters are not notified by email.
+ */
+final class RunNotifier implements AutoCloseable {
+
+  private final RunHeader header;
+  private final PrintWriter err;
+  private NotificationDispatcher dispatcher;
+
+  private RunNotifier(RunHeader header, PrintWriter err) {
+    this.header = header;
+    this.err = err;
+  }
+
+  /**
+   * The notifier of a run. Nothing is read until the first gate opens, so a run without gates pays
+   * nothing; settings that cannot be read then notify nobody, with a warning.
+   */
+  static RunNotifier open(RunHeader header, PrintWriter err) {
+    return new RunNotifier(header, err);
+  }
+
+  private synchronized NotificationDispatcher dispatcher() {
+    if (dispatcher == null) {
+      Consumer<String> warn = line -> {
+        synchronized (err) {
+          err.println("warning: " + line);
+          err.flush();
+        }
+      };
+      NotificationSettings settings = NotificationSettings.NONE;
+      try {
+        settings = SettingsAtCommit.read(Path.of(header.repo()), header.baseCommit()).notifications();
+      } catch (IOException | SettingsException | RuntimeException e) {
+        warn.accept("notifications: off, the settings at the base commit cannot be read: "
+            + String.valueOf(e.getMessage()).replace("\n", "; "));
+      }
+      dispatcher = Notifications.from(settings, System.getenv(), group -> Set.of(), warn);
+    }
+    return dispatcher;
+  }
+
+  /** Tells the voters of {@code unit} that its gate opened for {@code plan}; returns at once. */
+  void gateOpened(String unit, ApprovalPolicy policy, PlanSummary plan) {
+    Optional<RunUnit> recorded = header.units().stream().filter(u -> u.path().equals(unit)).findFirst();
+    boolean destroy = recorded.map(RunUnit::destroy).orElse(false);
+    String commit = destroy ? header.baseCommit() : header.headCommit();
+    String change = header.head() + " (" + header.headCommit().substring(0, Math.min(10, header.headCommit().length()))
+        + ")" + (destroy ? ", destroy" : "");
+    dispatcher().gateOpened(new GateNotice(header.id(), unit, recorded.map(RunUnit::account), change, commit, plan,
+        policy.voters(), Optional.empty()));
+  }
+
+  /** Waits a bounded time for notifications still being sent. */
+  @Override
+  public synchronized void close() {
+    if (dispatcher != null) {
+      dispatcher.close();
+    }
+  }
+}
