@@ -1,0 +1,284 @@
+package io.tglive.rollback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tglive.run.state.RunHeader;
+import io.tglive.run.state.RunUnit;
+import io.tglive.run.state.UnitRecord;
+import io.tglive.run.state.UnitStatus;
+import io.tglive.run.terragrunt.PlanSummary;
+import io.tglive.stack.ApprovalPolicy;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+class RollbackPlannerTest {
+
+  private final List<RunUnit> units = new ArrayList<>();
+  private final Map<String, UnitRecord> records = new HashMap<>();
+  private final Set<String> added = new TreeSet<>();
+  private final Map<String, NewProviders> providers = new HashMap<>();
+
+  private final UnitFacts facts = new UnitFacts() {
+    @Override
+    public boolean existsAtBase(String unit) {
+      return !added.contains(unit);
+    }
+
+    @Override
+    public NewProviders newProviders(String unit) {
+      return providers.getOrDefault(unit, NewProviders.NONE);
+    }
+  };
+
+  @Test
+  void allRollsBackEveryAppliedUnitDependentsFirst() throws Exception {
+    unit("vpc", UnitStatus.APPLIED);
+    unit("db", UnitStatus.APPLIED, "vpc");
+    unit("app", UnitStatus.APPLIED, "db");
+    RollbackPlan plan = plan(RollbackMode.ALL);
+    assertThat(ids(plan)).containsExactly("app", "db", "vpc");
+    assertThat(plan.steps()).allMatch(step -> step.action() == RollbackAction.REAPPLY_BASE);
+    assertThat(plan.steps().get(1).after()).containsExactly("app");
+    assertThat(plan.steps().get(2).after()).containsExactly("db");
+  }
+
+  @Test
+  void aFailureMidChainRollsBackTheFailedApplyAndWhatCameBeforeItButNotWhatItBlocked() throws Exception {
+    unit("vpc", UnitStatus.APPLIED);
+    records.put("db", record("db", UnitStatus.FAILED, 0, true)); // apply started, then failed part-way
+    unit("db-child", UnitStatus.BLOCKED, "db");
+    unit("db", null, "vpc");
+    RollbackPlan plan = plan(RollbackMode.ALL);
+    assertThat(ids(plan)).containsExactly("db", "vpc");
+    assertThat(plan.steps().get(0).why()).isEqualTo("changed by the run (failed)");
+  }
+
+  @Test
+  void unitsWhoseApplyNeverStartedAreNotRolledBack() throws Exception {
+    unit("rejected", UnitStatus.REJECTED);
+    unit("unchanged", UnitStatus.NO_CHANGES);
+    unit("blocked", UnitStatus.BLOCKED, "rejected");
+    unit("planned-failed", UnitStatus.FAILED);
+    unit("cancelled", UnitStatus.CANCELLED);
+    assertThat(plan(RollbackMode.ALL).isEmpty()).isTrue();
+  }
+
+  @Test
+  void aRejectedLeafLeavesItsAppliedDependenciesToRollBack() throws Exception {
+    unit("net", UnitStatus.APPLIED);
+    unit("app", UnitStatus.REJECTED, "net");
+    assertThat(ids(plan(RollbackMode.ALL))).containsExactly("net");
+  }
+
+  @Test
+  void aUnitTheChangeAddedIsDestroyedWithItsHeadConfiguration() throws Exception {
+    unit("net", UnitStatus.APPLIED);
+    unit("new", UnitStatus.APPLIED, "net");
+    added.add("new");
+    RollbackPlan plan = plan(RollbackMode.ALL);
+    assertThat(ids(plan)).containsExactly("new", "net");
+    assertThat(plan.steps().get(0).action()).isEqualTo(RollbackAction.DESTROY_ADDED);
+    assertThat(plan.steps().get(0).action().destroy()).isTrue();
+    assertThat(plan.steps().get(1).action()).isEqualTo(RollbackAction.REAPPLY_BASE);
+  }
+
+  @Test
+  void aDeletedUnitTheRunDestroyedIsRecreatedBeforeItsFormerDependentGoesBackToBase() throws Exception {
+    unit("app", UnitStatus.APPLIED); // no longer reads old at head
+    destroyed("old", UnitStatus.APPLIED, "app"); // destroyed after app stopped using it
+    RollbackPlan plan = plan(RollbackMode.ALL);
+    assertThat(ids(plan)).containsExactly("old", "app");
+    assertThat(plan.steps().get(0).action()).isEqualTo(RollbackAction.RESTORE_DELETED);
+    assertThat(plan.steps().get(0).action().destroy()).isFalse();
+    assertThat(plan.steps().get(1).after()).containsExactly("old");
+  }
+
+  @Test
+  void resourcesOfNewProvidersAreDestroyedByFullAddressBeforeTheBaseIsAppliedAgain() throws Exception {
+    unit("net", UnitStatus.APPLIED);
+    unit("app", UnitStatus.APPLIED, "net");
+    providers.put("net", new NewProviders(new TreeSet<>(Set.of("registry.opentofu.org/hashicorp/random")),
+        List.of("random_pet.name[0]", "module.db[\"a\"].random_id.x"), "lock file"));
+    RollbackPlan plan = plan(RollbackMode.ALL);
+    assertThat(ids(plan)).containsExactly("app", "net#new-providers", "net");
+    RollbackStep targeted = plan.steps().get(1);
+    assertThat(targeted.unit()).isEqualTo("net");
+    assertThat(targeted.action()).isEqualTo(RollbackAction.DESTROY_NEW_PROVIDERS);
+    assertThat(targeted.targets()).containsExactly("random_pet.name[0]", "module.db[\"a\"].random_id.x");
+    assertThat(targeted.after()).containsExactly("app");
+    assertThat(plan.steps().get(2).after()).containsExactly("net#new-providers");
+    assertThat(plan.steps().get(2).providers()).containsExactly("registry.opentofu.org/hashicorp/random");
+  }
+
+  @Test
+  void aNewProviderWithoutResourcesInTheStateNeedsNoTargetedDestroy() throws Exception {
+    unit("net", UnitStatus.APPLIED);
+    providers.put("net", new NewProviders(new TreeSet<>(Set.of("registry.opentofu.org/hashicorp/random")),
+        List.of(), "providers"));
+    assertThat(ids(plan(RollbackMode.ALL))).containsExactly("net");
+  }
+
+  @Test
+  void aDependentOfAnAddedUnitsTargetedStepWaitsForTheUnitsLastStep() throws Exception {
+    unit("net", UnitStatus.APPLIED);
+    unit("app", UnitStatus.APPLIED, "net");
+    unit("top", UnitStatus.APPLIED, "app");
+    providers.put("app", new NewProviders(new TreeSet<>(Set.of("p")), List.of("x.y"), "lock file"));
+    RollbackPlan plan = plan(RollbackMode.ALL);
+    assertThat(ids(plan)).containsExactly("top", "app#new-providers", "app", "net");
+    assertThat(plan.steps().get(3).after()).containsExactly("app");
+  }
+
+  @Test
+  void selectiveRollsBackEveryChangedUnitThatWaitedForASelectedOne() throws Exception {
+    unit("vpc", UnitStatus.APPLIED);
+    unit("db", UnitStatus.APPLIED, "vpc");
+    unit("app", UnitStatus.APPLIED, "db");
+    unit("other", UnitStatus.APPLIED);
+    RollbackPlan plan = plan(RollbackMode.SELECTIVE, "vpc");
+    assertThat(ids(plan)).containsExactly("app", "db", "vpc");
+    assertThat(why(plan, "db")).isEqualTo("rolls back with vpc: it was applied after vpc, against its new version");
+    assertThat(why(plan, "app")).isEqualTo("rolls back with db: it was applied after db, against its new version");
+    assertThat(why(plan, "vpc")).isEqualTo("selected");
+    assertThat(plan.selected()).containsExactly("vpc");
+  }
+
+  @Test
+  void selectiveOfADependentLeavesItsDependenciesAsTheyAre() throws Exception {
+    unit("vpc", UnitStatus.APPLIED);
+    unit("app", UnitStatus.APPLIED, "vpc");
+    assertThat(ids(plan(RollbackMode.SELECTIVE, "app"))).containsExactly("app");
+  }
+
+  @Test
+  void theClosureStopsAtAUnitTheRunDidNotChange() throws Exception {
+    unit("vpc", UnitStatus.APPLIED);
+    unit("db", UnitStatus.NO_CHANGES, "vpc"); // its outputs did not change either
+    unit("app", UnitStatus.APPLIED, "db");
+    assertThat(ids(plan(RollbackMode.SELECTIVE, "vpc"))).containsExactly("vpc");
+  }
+
+  @Test
+  void selectiveOfAUnitWhoseBaseVersionNeedsADestroyedUnitRecreatesIt() throws Exception {
+    unit("app", UnitStatus.APPLIED);
+    destroyed("old", UnitStatus.APPLIED, "app");
+    unit("other", UnitStatus.APPLIED);
+    RollbackPlan plan = plan(RollbackMode.SELECTIVE, "app");
+    assertThat(ids(plan)).containsExactly("old", "app");
+    assertThat(why(plan, "old")).isEqualTo("rolls back with app: the base version of app needs it");
+  }
+
+  @Test
+  void theOrderGoesThroughUnitsThatDoNotRollBack() throws Exception {
+    unit("vpc", UnitStatus.APPLIED);
+    unit("db", UnitStatus.NO_CHANGES, "vpc");
+    unit("app", UnitStatus.APPLIED, "db");
+    RollbackPlan plan = plan(RollbackMode.ALL);
+    assertThat(ids(plan)).containsExactly("app", "vpc");
+    assertThat(plan.steps().get(1).after()).containsExactly("app");
+  }
+
+  @Test
+  void aLaterAccountRollsBackBeforeTheAccountItWaitedFor() throws Exception {
+    units.add(new RunUnit("dev/app", false, "dev", List.of(), 1, List.of("alice"), 1, 1));
+    units.add(new RunUnit("prod/app", false, "prod", List.of("dev/app"), 0, List.of("bob", "carol"), 2, 1));
+    records.put("dev/app", record("dev/app", UnitStatus.APPLIED, 1, false));
+    records.put("prod/app", record("prod/app", UnitStatus.APPLIED, 1, false));
+    RollbackPlan plan = plan(RollbackMode.ALL);
+    assertThat(ids(plan)).containsExactly("prod/app", "dev/app");
+    assertThat(plan.steps().get(0).account()).isEqualTo("prod");
+    assertThat(plan.steps().get(0).policy()).isEqualTo(new ApprovalPolicy(List.of("bob", "carol"), 2, 1));
+  }
+
+  @Test
+  void thePolicyForRollbacksMayNameOtherVoters() throws Exception {
+    unit("net", UnitStatus.APPLIED);
+    ApprovalPolicy oncall = new ApprovalPolicy(List.of("oncall"), 1, 1);
+    RollbackPlan plan = RollbackPlanner.plan(header(), records, RollbackMode.ALL, List.of(), facts, unit -> oncall, 3);
+    assertThat(plan.steps().get(0).policy()).isEqualTo(oncall);
+  }
+
+  @Test
+  void noneRollsBackNothing() throws Exception {
+    unit("net", UnitStatus.APPLIED);
+    assertThat(plan(RollbackMode.NONE).steps()).isEmpty();
+    assertThat(plan(RollbackMode.NONE).lines()).containsExactly("rollback of run run-1 (mode none): nothing to roll back");
+  }
+
+  @Test
+  void selectiveRefusesUnknownUnchangedOrMissingUnitsAndOtherModesRefuseUnits() {
+    unit("net", UnitStatus.APPLIED);
+    unit("app", UnitStatus.NO_CHANGES, "net");
+    assertThatThrownBy(() -> plan(RollbackMode.SELECTIVE, "nope"))
+        .isInstanceOf(RollbackException.class).hasMessage("unit nope is not a unit of run run-1");
+    assertThatThrownBy(() -> plan(RollbackMode.SELECTIVE, "app")).isInstanceOf(RollbackException.class)
+        .hasMessage("unit app was not changed by run run-1 (no changes): nothing to roll back");
+    assertThatThrownBy(() -> plan(RollbackMode.SELECTIVE)).isInstanceOf(RollbackException.class)
+        .hasMessage("mode selective needs the units to roll back");
+    assertThatThrownBy(() -> plan(RollbackMode.ALL, "net")).isInstanceOf(RollbackException.class)
+        .hasMessage("mode all takes no units (units are for mode selective): net");
+  }
+
+  @Test
+  void modesAreParsedByName() throws Exception {
+    assertThat(RollbackMode.parse("Selective")).isEqualTo(RollbackMode.SELECTIVE);
+    assertThatThrownBy(() -> RollbackMode.parse("some")).isInstanceOf(RollbackException.class)
+        .hasMessage("unknown rollback mode 'some': use all, selective or none");
+  }
+
+  @Test
+  void thePreviewRollsBackEveryUnitOfTheRunAsIfItWereApplied() throws Exception {
+    unit("net", null);
+    unit("new", null, "net");
+    destroyed("old", null, "net");
+    added.add("new");
+    RollbackPlan preview = RollbackPlanner.preview(header(), facts, RunUnitPolicies::of);
+    assertThat(ids(preview)).containsExactly("new", "old", "net");
+    assertThat(preview.steps()).extracting(RollbackStep::action).containsExactly(RollbackAction.DESTROY_ADDED,
+        RollbackAction.RESTORE_DELETED, RollbackAction.REAPPLY_BASE);
+    assertThat(preview.lines().get(1)).isEqualTo("  1. destroy (added by the change): new — if the run applies it");
+  }
+
+  private void unit(String path, UnitStatus status, String... after) {
+    units.add(new RunUnit(path, false, null, List.of(after), 0, List.of(), 0, 1));
+    if (status != null) {
+      records.put(path, record(path, status, status == UnitStatus.APPLIED ? 1 : 0, false));
+    }
+  }
+
+  private void destroyed(String path, UnitStatus status, String... after) {
+    units.add(new RunUnit(path, true, null, List.of(after), 0, List.of(), 0, 1));
+    if (status != null) {
+      records.put(path, record(path, status, status == UnitStatus.APPLIED ? 1 : 0, false));
+    }
+  }
+
+  private static UnitRecord record(String path, UnitStatus status, int applies, boolean midApply) {
+    PlanSummary plan = new PlanSummary(1, 0, 0, 0, List.of("create x.y"), new TreeSet<>(), List.of("x.y"),
+        new TreeSet<>(), List.of(), "h".repeat(64));
+    return new UnitRecord(path, status, plan, null, null, null, null, applies > 0 ? plan.hash() : null,
+        applies > 0 ? "headsha" : null, midApply ? plan : null, applies, null, null, null);
+  }
+
+  private RunHeader header() {
+    return new RunHeader("run-1", "/repo", "main", "basesha", "feature", "headsha", units);
+  }
+
+  private RollbackPlan plan(RollbackMode mode, String... selected) throws Exception {
+    return RollbackPlanner.plan(header(), records, mode, List.of(selected), facts, RunUnitPolicies::of, 3);
+  }
+
+  private static List<String> ids(RollbackPlan plan) {
+    return plan.steps().stream().map(RollbackStep::id).toList();
+  }
+
+  private static String why(RollbackPlan plan, String unit) {
+    return plan.steps().stream().filter(s -> s.id().equals(unit)).findFirst().orElseThrow().why();
+  }
+}
