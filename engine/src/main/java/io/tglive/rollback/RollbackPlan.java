@@ -33,6 +33,7 @@ public record RollbackPlan(String run, RollbackMode mode, List<String> selected,
   }
 
   /** Whether there is nothing to roll back. */
+  @com.fasterxml.jackson.annotation.JsonIgnore
   public boolean isEmpty() {
     return steps.isEmpty();
   }

@@ -52,12 +52,11 @@ final class UnitDeploy {
     this.plans = plans;
   }
 
-  /** Deploys {@code unit} in {@code checkout}; returns its final status, already recorded. */
-  UnitStatus deploy(RunUnit unit, String commit, Path checkout, TerragruntCommands commands, boolean midApply)
+  /** Deploys {@code unit} in its {@code directory} of a checkout; returns its final status, already recorded. */
+  UnitStatus deploy(RunUnit unit, String commit, Path directory, TerragruntCommands commands, boolean midApply)
       throws InterruptedException {
     String path = unit.path();
     ledger.record(RunEvent.of(EventType.PLANNING, path).withCommit(commit));
-    Path directory = checkout.resolve(path);
     if (!Files.isDirectory(directory)) {
       return fail(path, "the unit's directory " + path + " does not exist in commit " + commit);
     }

@@ -1,0 +1,185 @@
+package io.tglive.rollback;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tglive.run.CommandResult;
+import io.tglive.run.CommandSpec;
+import io.tglive.run.RunnerException;
+import io.tglive.run.UnitRunner;
+import io.tglive.run.deploy.Checkouts;
+import io.tglive.run.deploy.UnitLogs;
+import io.tglive.run.terragrunt.TerragruntCommands;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The facts of a rollback read from the repository and the units' states. A unit exists at base
+ * when the base commit has its {@code terragrunt.hcl}. The providers a change added to a unit come
+ * from its committed {@code .terraform.lock.hcl} files (head's providers not in base's) when both
+ * commits have one; otherwise from {@code terragrunt run -- providers} in the base tree (providers
+ * the state requires that the base configuration does not). Their resources come from
+ * {@code terragrunt state pull}: every managed resource instance whose provider is one of them, by
+ * full address.
+ */
+public final class TreeFacts implements UnitFacts {
+
+  private static final Pattern LOCKED = Pattern.compile("(?m)^\\s*provider\\s+\"([^\"]+)\"");
+  private static final Pattern PROVIDER = Pattern.compile("provider\\[\"?([^\\]\"]+)\"?\\]");
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private final Path repo;
+  private final String baseCommit;
+  private final String headCommit;
+  private final Checkouts checkouts;
+  private final UnitRunner runner;
+  private final Function<String, TerragruntCommands> commands;
+  private final UnitLogs logs;
+
+  /**
+   * @param repo the repository
+   * @param baseCommit the change's base commit; {@code headCommit} its head
+   * @param checkouts where commits are checked out
+   * @param runner runs the queries
+   * @param commands the terragrunt commands of a unit
+   * @param logs where the queries' output goes
+   */
+  public TreeFacts(Path repo, String baseCommit, String headCommit, Checkouts checkouts, UnitRunner runner,
+      Function<String, TerragruntCommands> commands, UnitLogs logs) {
+    this.repo = repo;
+    this.baseCommit = baseCommit;
+    this.headCommit = headCommit;
+    this.checkouts = checkouts;
+    this.runner = runner;
+    this.commands = commands;
+    this.logs = logs;
+  }
+
+  @Override
+  public boolean existsAtBase(String unit) throws IOException, InterruptedException {
+    return gitShow(baseCommit, inUnit(unit, "terragrunt.hcl")) != null;
+  }
+
+  @Override
+  public NewProviders newProviders(String unit) throws IOException, InterruptedException {
+    String baseLock = gitShow(baseCommit, inUnit(unit, ".terraform.lock.hcl"));
+    String headLock = gitShow(headCommit, inUnit(unit, ".terraform.lock.hcl"));
+    Set<String> added;
+    String source;
+    if (baseLock != null && headLock != null) {
+      added = new TreeSet<>(locked(headLock));
+      added.removeAll(locked(baseLock));
+      source = "lock file";
+    } else {
+      added = stateOnly(query(unit, baseCommit, List.of("run", "--", "providers"), "providers"));
+      source = "providers";
+    }
+    if (added.isEmpty()) {
+      return new NewProviders(new TreeSet<>(), List.of(), source);
+    }
+    String state = query(unit, headCommit, List.of("state", "pull"), "state pull");
+    return new NewProviders(new TreeSet<>(added), resources(state, added), source);
+  }
+
+  /** The providers of a lock file. */
+  static Set<String> locked(String lockFile) {
+    Set<String> providers = new TreeSet<>();
+    Matcher matcher = LOCKED.matcher(lockFile);
+    while (matcher.find()) {
+      providers.add(matcher.group(1));
+    }
+    return providers;
+  }
+
+  /**
+   * The providers {@code providers} lists as required by the state and not by the configuration
+   * (its output may be wrapped in terragrunt's log prefixes).
+   */
+  static Set<String> stateOnly(String providersOutput) {
+    Set<String> configuration = new TreeSet<>();
+    Set<String> state = new TreeSet<>();
+    Set<String> current = null;
+    for (String line : providersOutput.split("\n")) {
+      if (line.contains("Providers required by configuration")) {
+        current = configuration;
+      } else if (line.contains("Providers required by state")) {
+        current = state;
+      } else if (current != null) {
+        Matcher matcher = PROVIDER.matcher(line);
+        if (matcher.find()) {
+          current.add(matcher.group(1));
+        }
+      }
+    }
+    state.removeAll(configuration);
+    return state;
+  }
+
+  /**
+   * Full addresses of the managed resource instances of {@code providers} in a {@code state pull}
+   * JSON (empty output: no state), module path and index included.
+   */
+  static List<String> resources(String statePull, Set<String> providers) throws IOException {
+    if (statePull.isBlank()) {
+      return List.of();
+    }
+    JsonNode state = MAPPER.readTree(statePull);
+    if (state == null || !state.has("resources")) {
+      throw new IOException("state pull did not print a state");
+    }
+    Set<String> addresses = new LinkedHashSet<>();
+    for (JsonNode resource : state.path("resources")) {
+      Matcher matcher = PROVIDER.matcher(resource.path("provider").asText());
+      if (!"managed".equals(resource.path("mode").asText()) || !matcher.find()
+          || !providers.contains(matcher.group(1))) {
+        continue;
+      }
+      String module = resource.path("module").asText("");
+      String base = (module.isEmpty() ? "" : module + ".") + resource.path("type").asText() + "."
+          + resource.path("name").asText();
+      for (JsonNode instance : resource.path("instances")) {
+        JsonNode key = instance.path("index_key");
+        addresses.add(base + (key.isMissingNode() || key.isNull() ? ""
+            : key.isNumber() ? "[" + key.asLong() + "]" : "[" + MAPPER.writeValueAsString(key.asText()) + "]"));
+      }
+    }
+    return new ArrayList<>(addresses);
+  }
+
+  private String query(String unit, String commit, List<String> arguments, String what)
+      throws IOException, InterruptedException {
+    Path directory = checkouts.root(commit).resolve(unit);
+    CommandSpec command = commands.apply(unit).query(unit, directory, commit, arguments);
+    try (UnitLogs.Writer log = logs.open(unit, "$ " + String.join(" ", command.argv()))) {
+      CommandResult result = runner.run(command, log);
+      log.line("== exit " + result.exitCode() + " after " + result.elapsed().toMillis() + " ms");
+      if (result.exitCode() != 0) {
+        throw new IOException("unit " + unit + ": " + what + " failed (exit " + result.exitCode() + "); see "
+            + logs.file(unit));
+      }
+      return result.stdout();
+    } catch (RunnerException e) {
+      throw new IOException("unit " + unit + ": " + what + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String inUnit(String unit, String file) {
+    return unit.isEmpty() ? file : unit + "/" + file;
+  }
+
+  /** The file at {@code path} in {@code commit}, or null when it has none. */
+  private String gitShow(String commit, String path) throws IOException, InterruptedException {
+    Process process = new ProcessBuilder("git", "-C", repo.toString(), "show", commit + ":" + path)
+        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    byte[] content = process.getInputStream().readAllBytes();
+    return process.waitFor() == 0 ? new String(content, StandardCharsets.UTF_8) : null;
+  }
+}
