@@ -10,7 +10,7 @@ import java.util.TreeSet;
  * @param providers full source addresses ({@code registry.opentofu.org/hashicorp/random})
  * @param resources full addresses of their resources in the state, module path and index included
  *     ({@code module.db["a"].random_pet.name[0]}), to destroy by {@code -target}
- * @param source how the providers were found: {@code lock file}, {@code providers}, or {@code run state}
+ * @param source how the providers were found: {@code lock file} or {@code run state}
  */
 public record NewProviders(SortedSet<String> providers, List<String> resources, String source) {
 

@@ -30,9 +30,14 @@ import java.util.function.Function;
  *       outputs, or an earlier account's change); a destroy that waited for it was a dependency of
  *       its base version. Repeated until nothing is added: no unit is left depending on a version
  *       of its dependency that no longer exists.
- *   <li><b>Order</b>: the run's order reversed: a unit rolls back after every rolled-back unit that
- *       waited for it in the run (directly, or through units that do not roll back), so
- *       dependents go first, across accounts too.
+ *   <li><b>Order</b>, from the run's order (a unit's "earlier" units are those it waited for,
+ *       directly or through units that do not roll back): destroys in the head tree go dependents
+ *       first (they read the head outputs of their dependencies, so they run before those change),
+ *       and before any destroy of a unit they used; plans of the base tree go dependencies first, so
+ *       that each sees the base outputs of its dependencies (a dependent re-planned first would
+ *       still read its dependency's head version); a unit the run destroyed is re-created before
+ *       the units whose base version uses it; a unit's base is applied only after the units the
+ *       change added and that used it are gone. Across accounts too.
  *   <li><b>Per unit</b>: a destroyed unit is applied again from base; a unit absent from base is
  *       destroyed with its head configuration; any other unit is applied at base, after a
  *       targeted destroy of the resources of providers the change added.
@@ -157,74 +162,113 @@ public final class RollbackPlanner {
 
   private static List<RollbackStep> steps(Map<String, RunUnit> units, Map<String, String> why, UnitFacts facts,
       Function<RunUnit, ApprovalPolicy> policies) throws IOException, InterruptedException {
-    Map<String, List<String>> waiting = waitingFor(units);
-    // a unit rolls back after the rolled-back units that waited for it, directly or through others
-    Map<String, Set<String>> rollbackAfter = new TreeMap<>();
-    for (String unit : why.keySet()) {
-      Set<String> found = new TreeSet<>();
-      Set<String> seen = new HashSet<>();
-      Deque<String> queue = new ArrayDeque<>(waiting.getOrDefault(unit, List.of()));
-      while (!queue.isEmpty()) {
-        String next = queue.poll();
-        if (!seen.add(next)) {
-          continue;
-        }
-        if (why.containsKey(next)) {
-          found.add(next);
-        } else {
-          queue.addAll(waiting.getOrDefault(next, List.of()));
-        }
-      }
-      rollbackAfter.put(unit, found);
-    }
-    Map<String, List<RollbackStep>> byUnit = new TreeMap<>();
+    // what each unit's rollback does: a destroy in the head tree, then (or only) a plan of the base tree
+    Map<String, RollbackStep> destroys = new TreeMap<>();
+    Map<String, RollbackStep> bases = new TreeMap<>();
     for (String unit : why.keySet()) {
       RunUnit runUnit = units.get(unit);
       ApprovalPolicy policy = policies.apply(runUnit);
-      List<String> after = rollbackAfter.get(unit).stream().toList();
-      List<RollbackStep> unitSteps = new ArrayList<>();
       if (runUnit.destroy()) {
-        unitSteps.add(step(unit, unit, RollbackAction.RESTORE_DELETED, runUnit, List.of(), List.of(), after, policy,
+        bases.put(unit, step(unit, unit, RollbackAction.RESTORE_DELETED, runUnit, List.of(), List.of(), policy,
             why.get(unit)));
       } else if (!facts.existsAtBase(unit)) {
-        unitSteps.add(step(unit, unit, RollbackAction.DESTROY_ADDED, runUnit, List.of(), List.of(), after, policy,
+        destroys.put(unit, step(unit, unit, RollbackAction.DESTROY_ADDED, runUnit, List.of(), List.of(), policy,
             why.get(unit)));
       } else {
         NewProviders added = facts.newProviders(unit);
         List<String> providers = List.copyOf(added.providers());
         if (!added.resources().isEmpty()) {
-          String id = unit + RollbackStep.NEW_PROVIDERS;
-          unitSteps.add(step(id, unit, RollbackAction.DESTROY_NEW_PROVIDERS, runUnit, added.resources(), providers,
-              after, policy, why.get(unit) + "; its base configuration cannot plan resources of "
-                  + String.join(", ", providers)));
-          after = List.of(id);
+          destroys.put(unit, step(unit + RollbackStep.NEW_PROVIDERS, unit, RollbackAction.DESTROY_NEW_PROVIDERS,
+              runUnit, added.resources(), providers, policy, why.get(unit)
+                  + "; its base configuration cannot plan resources of " + String.join(", ", providers)));
         }
-        unitSteps.add(step(unit, unit, RollbackAction.REAPPLY_BASE, runUnit, List.of(), providers, after, policy,
+        bases.put(unit, step(unit, unit, RollbackAction.REAPPLY_BASE, runUnit, List.of(), providers, policy,
             why.get(unit)));
       }
-      byUnit.put(unit, unitSteps);
     }
-    // a step waiting for a unit waits for that unit's last step (the first of each unit names units)
-    List<RollbackStep> resolved = new ArrayList<>();
-    for (List<RollbackStep> unitSteps : byUnit.values()) {
-      for (RollbackStep step : unitSteps) {
-        List<String> after = step.after().stream()
-            .map(dependency -> byUnit.containsKey(dependency) ? last(byUnit.get(dependency)).id() : dependency)
-            .toList();
-        resolved.add(new RollbackStep(step.id(), step.unit(), step.action(), step.account(), step.targets(),
-            step.providers(), after, step.policy(), step.why()));
+    Map<String, Set<String>> after = new TreeMap<>();
+    destroys.values().forEach(step -> after.put(step.id(), new TreeSet<>()));
+    bases.values().forEach(step -> after.put(step.id(), new TreeSet<>()));
+    bases.forEach((unit, step) -> {
+      if (destroys.containsKey(unit)) {
+        after.get(step.id()).add(destroys.get(unit).id()); // a unit's targeted destroy comes before its base
+      }
+    });
+    for (String earlier : why.keySet()) {
+      for (String later : laterInRun(earlier, why.keySet(), units)) {
+        RollbackStep laterDestroy = destroys.get(later);
+        RollbackStep laterBase = bases.get(later);
+        RollbackStep earlierDestroy = destroys.get(earlier);
+        RollbackStep earlierBase = bases.get(earlier);
+        if (units.get(later).destroy()) {
+          // the run destroyed `later` after `earlier` stopped using it: `earlier`'s base needs it back first
+          if (earlierBase != null) {
+            after.get(earlierBase.id()).add(laterBase.id());
+          }
+          continue;
+        }
+        // `later` was applied against `earlier`'s head version
+        if (laterDestroy != null) {
+          // its head configuration reads `earlier`'s head outputs: destroy before `earlier` changes
+          if (earlierDestroy != null) {
+            after.get(earlierDestroy.id()).add(laterDestroy.id());
+          }
+          if (earlierBase != null) {
+            after.get(earlierBase.id()).add(laterDestroy.id());
+          }
+        }
+        if (laterBase != null && earlierBase != null) {
+          // its base reads `earlier`'s base outputs: plan it once `earlier` is back at base
+          after.get(laterBase.id()).add(earlierBase.id());
+        }
+        if (laterBase != null && earlierDestroy != null
+            && earlierDestroy.action() == RollbackAction.DESTROY_ADDED) {
+          // its base does not use the added unit: move off it before it is destroyed
+          after.get(earlierDestroy.id()).add(laterBase.id());
+        }
       }
     }
-    return order(resolved);
+    List<RollbackStep> steps = new ArrayList<>();
+    for (RollbackStep step : destroys.values()) {
+      steps.add(withAfter(step, after.get(step.id())));
+    }
+    for (RollbackStep step : bases.values()) {
+      steps.add(withAfter(step, after.get(step.id())));
+    }
+    return order(steps);
   }
 
-  private static RollbackStep last(List<RollbackStep> steps) {
-    return steps.get(steps.size() - 1);
+  /**
+   * The rolled-back units that waited for {@code unit} in the run, directly or through units that
+   * do not roll back.
+   */
+  private static Set<String> laterInRun(String unit, Set<String> rolledBack, Map<String, RunUnit> units) {
+    Map<String, List<String>> waiting = waitingFor(units);
+    Set<String> found = new TreeSet<>();
+    Set<String> seen = new HashSet<>();
+    Deque<String> queue = new ArrayDeque<>(waiting.getOrDefault(unit, List.of()));
+    while (!queue.isEmpty()) {
+      String next = queue.poll();
+      if (!seen.add(next)) {
+        continue;
+      }
+      if (rolledBack.contains(next)) {
+        found.add(next);
+      } else {
+        queue.addAll(waiting.getOrDefault(next, List.of()));
+      }
+    }
+    return found;
+  }
+
+  private static RollbackStep withAfter(RollbackStep step, Set<String> after) {
+    return new RollbackStep(step.id(), step.unit(), step.action(), step.account(), step.targets(), step.providers(),
+        List.copyOf(after), step.policy(), step.why());
   }
 
   private static RollbackStep step(String id, String unit, RollbackAction action, RunUnit runUnit,
-      List<String> targets, List<String> providers, List<String> after, ApprovalPolicy policy, String why) {
-    return new RollbackStep(id, unit, action, runUnit.account(), targets, providers, after, policy, why);
+      List<String> targets, List<String> providers, ApprovalPolicy policy, String why) {
+    return new RollbackStep(id, unit, action, runUnit.account(), targets, providers, List.of(), policy, why);
   }
 
   /** Every step after the steps it waits for; among ready steps, by id. */

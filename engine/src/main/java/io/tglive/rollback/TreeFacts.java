@@ -8,6 +8,8 @@ import io.tglive.run.RunnerException;
 import io.tglive.run.UnitRunner;
 import io.tglive.run.deploy.Checkouts;
 import io.tglive.run.deploy.UnitLogs;
+import io.tglive.run.state.UnitRecord;
+import io.tglive.run.terragrunt.PlanSummary;
 import io.tglive.run.terragrunt.TerragruntCommands;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -25,10 +28,12 @@ import java.util.regex.Pattern;
  * The facts of a rollback read from the repository and the units' states. A unit exists at base
  * when the base commit has its {@code terragrunt.hcl}. The providers a change added to a unit come
  * from its committed {@code .terraform.lock.hcl} files (head's providers not in base's) when both
- * commits have one; otherwise from {@code terragrunt run -- providers} in the base tree (providers
- * the state requires that the base configuration does not). Their resources come from
- * {@code terragrunt state pull}: every managed resource instance whose provider is one of them, by
- * full address.
+ * commits have one; otherwise from the run state: the providers its applied plan added
+ * (configuration versus prior state, as OpenTofu planned it). {@code terragrunt run -- providers}
+ * in the base tree is not used: like every terragrunt command it needs the outputs of the unit's
+ * base dependencies, and a dependency the run destroyed is only re-created by the rollback itself.
+ * Their resources come from {@code terragrunt state pull} in the head tree: every managed resource
+ * instance whose provider is one of them, by full address.
  */
 public final class TreeFacts implements UnitFacts {
 
@@ -43,6 +48,7 @@ public final class TreeFacts implements UnitFacts {
   private final UnitRunner runner;
   private final Function<String, TerragruntCommands> commands;
   private final UnitLogs logs;
+  private final Map<String, UnitRecord> records;
 
   /**
    * @param repo the repository
@@ -51,9 +57,10 @@ public final class TreeFacts implements UnitFacts {
    * @param runner runs the queries
    * @param commands the terragrunt commands of a unit
    * @param logs where the queries' output goes
+   * @param records the run's unit records (what each apply added)
    */
   public TreeFacts(Path repo, String baseCommit, String headCommit, Checkouts checkouts, UnitRunner runner,
-      Function<String, TerragruntCommands> commands, UnitLogs logs) {
+      Function<String, TerragruntCommands> commands, UnitLogs logs, Map<String, UnitRecord> records) {
     this.repo = repo;
     this.baseCommit = baseCommit;
     this.headCommit = headCommit;
@@ -61,6 +68,7 @@ public final class TreeFacts implements UnitFacts {
     this.runner = runner;
     this.commands = commands;
     this.logs = logs;
+    this.records = Map.copyOf(records);
   }
 
   @Override
@@ -79,8 +87,10 @@ public final class TreeFacts implements UnitFacts {
       added.removeAll(locked(baseLock));
       source = "lock file";
     } else {
-      added = stateOnly(query(unit, baseCommit, List.of("run", "--", "providers"), "providers"));
-      source = "providers";
+      UnitRecord record = records.get(unit);
+      PlanSummary applied = record == null ? null : record.applying() != null ? record.applying() : record.plan();
+      added = applied == null ? Set.of() : new TreeSet<>(applied.providersAdded());
+      source = "run state";
     }
     if (added.isEmpty()) {
       return new NewProviders(new TreeSet<>(), List.of(), source);
@@ -97,30 +107,6 @@ public final class TreeFacts implements UnitFacts {
       providers.add(matcher.group(1));
     }
     return providers;
-  }
-
-  /**
-   * The providers {@code providers} lists as required by the state and not by the configuration
-   * (its output may be wrapped in terragrunt's log prefixes).
-   */
-  static Set<String> stateOnly(String providersOutput) {
-    Set<String> configuration = new TreeSet<>();
-    Set<String> state = new TreeSet<>();
-    Set<String> current = null;
-    for (String line : providersOutput.split("\n")) {
-      if (line.contains("Providers required by configuration")) {
-        current = configuration;
-      } else if (line.contains("Providers required by state")) {
-        current = state;
-      } else if (current != null) {
-        Matcher matcher = PROVIDER.matcher(line);
-        if (matcher.find()) {
-          current.add(matcher.group(1));
-        }
-      }
-    }
-    state.removeAll(configuration);
-    return state;
   }
 
   /**

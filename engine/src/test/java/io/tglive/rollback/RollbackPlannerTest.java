@@ -37,14 +37,14 @@ class RollbackPlannerTest {
   };
 
   @Test
-  void allRollsBackEveryAppliedUnitDependentsFirst() throws Exception {
+  void allReappliesEveryAppliedUnitAtBaseDependenciesFirstSoEachPlanSeesBaseOutputs() throws Exception {
     unit("vpc", UnitStatus.APPLIED);
     unit("db", UnitStatus.APPLIED, "vpc");
     unit("app", UnitStatus.APPLIED, "db");
     RollbackPlan plan = plan(RollbackMode.ALL);
-    assertThat(ids(plan)).containsExactly("app", "db", "vpc");
+    assertThat(ids(plan)).containsExactly("vpc", "db", "app");
     assertThat(plan.steps()).allMatch(step -> step.action() == RollbackAction.REAPPLY_BASE);
-    assertThat(plan.steps().get(1).after()).containsExactly("app");
+    assertThat(plan.steps().get(1).after()).containsExactly("vpc");
     assertThat(plan.steps().get(2).after()).containsExactly("db");
   }
 
@@ -55,8 +55,8 @@ class RollbackPlannerTest {
     unit("db-child", UnitStatus.BLOCKED, "db");
     unit("db", null, "vpc");
     RollbackPlan plan = plan(RollbackMode.ALL);
-    assertThat(ids(plan)).containsExactly("db", "vpc");
-    assertThat(plan.steps().get(0).why()).isEqualTo("changed by the run (failed)");
+    assertThat(ids(plan)).containsExactly("vpc", "db");
+    assertThat(plan.steps().get(1).why()).isEqualTo("changed by the run (failed)");
   }
 
   @Test
@@ -89,6 +89,25 @@ class RollbackPlannerTest {
   }
 
   @Test
+  void aModifiedUnitMovesOffAnAddedUnitBeforeTheAddedUnitIsDestroyed() throws Exception {
+    unit("new", UnitStatus.APPLIED);
+    unit("app", UnitStatus.APPLIED, "new"); // app uses the added unit at head, not at base
+    added.add("new");
+    RollbackPlan plan = plan(RollbackMode.ALL);
+    assertThat(ids(plan)).containsExactly("app", "new");
+    assertThat(plan.steps().get(1).after()).containsExactly("app");
+  }
+
+  @Test
+  void anAddedUnitOnAnAddedUnitIsDestroyedFirst() throws Exception {
+    unit("new", UnitStatus.APPLIED);
+    unit("newer", UnitStatus.APPLIED, "new");
+    added.add("new");
+    added.add("newer");
+    assertThat(ids(plan(RollbackMode.ALL))).containsExactly("newer", "new");
+  }
+
+  @Test
   void aDeletedUnitTheRunDestroyedIsRecreatedBeforeItsFormerDependentGoesBackToBase() throws Exception {
     unit("app", UnitStatus.APPLIED); // no longer reads old at head
     destroyed("old", UnitStatus.APPLIED, "app"); // destroyed after app stopped using it
@@ -106,14 +125,15 @@ class RollbackPlannerTest {
     providers.put("net", new NewProviders(new TreeSet<>(Set.of("registry.opentofu.org/hashicorp/random")),
         List.of("random_pet.name[0]", "module.db[\"a\"].random_id.x"), "lock file"));
     RollbackPlan plan = plan(RollbackMode.ALL);
-    assertThat(ids(plan)).containsExactly("app", "net#new-providers", "net");
-    RollbackStep targeted = plan.steps().get(1);
+    assertThat(ids(plan)).containsExactly("net#new-providers", "net", "app");
+    RollbackStep targeted = plan.steps().get(0);
     assertThat(targeted.unit()).isEqualTo("net");
     assertThat(targeted.action()).isEqualTo(RollbackAction.DESTROY_NEW_PROVIDERS);
+    assertThat(targeted.action().destroy()).isTrue();
     assertThat(targeted.targets()).containsExactly("random_pet.name[0]", "module.db[\"a\"].random_id.x");
-    assertThat(targeted.after()).containsExactly("app");
-    assertThat(plan.steps().get(2).after()).containsExactly("net#new-providers");
-    assertThat(plan.steps().get(2).providers()).containsExactly("registry.opentofu.org/hashicorp/random");
+    assertThat(plan.steps().get(1).after()).containsExactly("net#new-providers");
+    assertThat(plan.steps().get(1).providers()).containsExactly("registry.opentofu.org/hashicorp/random");
+    assertThat(plan.steps().get(2).after()).containsExactly("net");
   }
 
   @Test
@@ -125,14 +145,15 @@ class RollbackPlannerTest {
   }
 
   @Test
-  void aDependentOfAnAddedUnitsTargetedStepWaitsForTheUnitsLastStep() throws Exception {
+  void aTargetedDestroyInTheHeadTreeComesBeforeItsDependenciesGoBackToBase() throws Exception {
     unit("net", UnitStatus.APPLIED);
     unit("app", UnitStatus.APPLIED, "net");
     unit("top", UnitStatus.APPLIED, "app");
     providers.put("app", new NewProviders(new TreeSet<>(Set.of("p")), List.of("x.y"), "lock file"));
     RollbackPlan plan = plan(RollbackMode.ALL);
-    assertThat(ids(plan)).containsExactly("top", "app#new-providers", "app", "net");
-    assertThat(plan.steps().get(3).after()).containsExactly("app");
+    assertThat(ids(plan)).containsExactly("app#new-providers", "net", "app", "top");
+    assertThat(plan.steps().get(1).after()).containsExactly("app#new-providers");
+    assertThat(plan.steps().get(2).after()).containsExactly("app#new-providers", "net");
   }
 
   @Test
@@ -142,7 +163,7 @@ class RollbackPlannerTest {
     unit("app", UnitStatus.APPLIED, "db");
     unit("other", UnitStatus.APPLIED);
     RollbackPlan plan = plan(RollbackMode.SELECTIVE, "vpc");
-    assertThat(ids(plan)).containsExactly("app", "db", "vpc");
+    assertThat(ids(plan)).containsExactly("vpc", "db", "app");
     assertThat(why(plan, "db")).isEqualTo("rolls back with vpc: it was applied after vpc, against its new version");
     assertThat(why(plan, "app")).isEqualTo("rolls back with db: it was applied after db, against its new version");
     assertThat(why(plan, "vpc")).isEqualTo("selected");
@@ -180,20 +201,20 @@ class RollbackPlannerTest {
     unit("db", UnitStatus.NO_CHANGES, "vpc");
     unit("app", UnitStatus.APPLIED, "db");
     RollbackPlan plan = plan(RollbackMode.ALL);
-    assertThat(ids(plan)).containsExactly("app", "vpc");
-    assertThat(plan.steps().get(1).after()).containsExactly("app");
+    assertThat(ids(plan)).containsExactly("vpc", "app");
+    assertThat(plan.steps().get(1).after()).containsExactly("vpc");
   }
 
   @Test
-  void aLaterAccountRollsBackBeforeTheAccountItWaitedFor() throws Exception {
+  void aLaterAccountGoesBackToBaseAfterTheAccountItWaitedFor() throws Exception {
     units.add(new RunUnit("dev/app", false, "dev", List.of(), 1, List.of("alice"), 1, 1));
     units.add(new RunUnit("prod/app", false, "prod", List.of("dev/app"), 0, List.of("bob", "carol"), 2, 1));
     records.put("dev/app", record("dev/app", UnitStatus.APPLIED, 1, false));
     records.put("prod/app", record("prod/app", UnitStatus.APPLIED, 1, false));
     RollbackPlan plan = plan(RollbackMode.ALL);
-    assertThat(ids(plan)).containsExactly("prod/app", "dev/app");
-    assertThat(plan.steps().get(0).account()).isEqualTo("prod");
-    assertThat(plan.steps().get(0).policy()).isEqualTo(new ApprovalPolicy(List.of("bob", "carol"), 2, 1));
+    assertThat(ids(plan)).containsExactly("dev/app", "prod/app");
+    assertThat(plan.steps().get(1).account()).isEqualTo("prod");
+    assertThat(plan.steps().get(1).policy()).isEqualTo(new ApprovalPolicy(List.of("bob", "carol"), 2, 1));
   }
 
   @Test

@@ -27,23 +27,6 @@ class TreeFactsTest {
   }
 
   @Test
-  void providersRequiredByTheStateAloneAreNewEvenInTerragruntsLogWrapping() {
-    // as terragrunt 1.1.3 prints `run -- providers` (log-wrapped) in a base tree without random
-    String output = """
-        10:10:25.410 STDOUT tofu: Providers required by configuration:
-        10:10:25.413 STDOUT tofu: .
-        10:10:25.414 STDOUT tofu: └── provider[terraform.io/builtin/terraform]
-        10:10:25.414 STDOUT tofu: Providers required by state:
-        10:10:25.414 STDOUT tofu:     provider[registry.opentofu.org/hashicorp/random]
-        10:10:25.414 STDOUT tofu:     provider[terraform.io/builtin/terraform]
-        """;
-    assertThat(TreeFacts.stateOnly(output)).containsExactly(RANDOM);
-    assertThat(TreeFacts.stateOnly(output.replace("└── provider[terraform.io/builtin/terraform]",
-        "├── provider[terraform.io/builtin/terraform]\n└── module.x\n    └── provider[" + RANDOM + "] ~> 3.0")))
-        .isEmpty();
-  }
-
-  @Test
   void resourcesAreAddressedInFullWithModulePathAndIndexAndOnlyForTheNewProviders() throws IOException {
     String state = """
         {"version":4,"serial":1,"lineage":"l","outputs":{},"resources":[
