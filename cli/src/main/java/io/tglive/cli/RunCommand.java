@@ -8,8 +8,6 @@ import io.tglive.run.deploy.Deployment;
 import io.tglive.run.deploy.GitWorktrees;
 import io.tglive.run.deploy.RunOutcome;
 import io.tglive.run.gate.Gate;
-import io.tglive.run.gate.PolicyGate;
-import io.tglive.run.gate.PromptGate;
 import io.tglive.run.local.LocalRunner;
 import io.tglive.run.state.RunHeader;
 import io.tglive.run.state.RunLedger;
@@ -18,9 +16,7 @@ import io.tglive.run.terragrunt.CommandSettings;
 import io.tglive.stack.StackException;
 import io.tglive.stack.CiStackRequest;
 import io.tglive.stack.StackResult;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -174,41 +170,17 @@ final class RunCommand implements Callable<Integer> {
     RunHeader header = ledger.read(state -> state.header());
     RunProgress progress = new RunProgress(err, StandardError.isTerminal());
     ledger.listen(progress);
-    BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    Gate prompt = new PromptGate(stdin, err, System.getProperty("user.name", "local user"), System.console() == null);
-    Gate gate = new PolicyGate((unit, policy, plan) -> {
-      progress.pause();
-      try {
-        return prompt.decide(unit, policy, plan);
-      } finally {
-        progress.resume();
-      }
-    });
+    Gate gate = TerminalGate.of(progress, err);
     CommandSettings settings = CommandSettings.DEFAULT.withTerragrunt(List.of(terragrunt)).withTimeout(timeout);
     DeployOptions options = DeployOptions.defaults(parallelism).withFailFast(failFast)
         .withPerAccount(accountParallelism).withCommands(account -> settings);
     Deployment deployment = new Deployment(ledger,
         observer -> new LocalRunner(options.grace(), observer), gate,
         new GitWorktrees(Path.of(header.repo()), ledger.directory().resolve("worktrees")), options);
-    Thread main = Thread.currentThread();
-    Thread stop = new Thread(() -> {
-      main.interrupt();
-      try {
-        main.join(options.grace().plusSeconds(5).toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "tglive-run-stop");
-    Runtime.getRuntime().addShutdownHook(stop);
     RunOutcome outcome;
-    try {
+    try (ShutdownStop stop = new ShutdownStop(options.grace())) {
       outcome = deployment.run();
     } finally {
-      try {
-        Runtime.getRuntime().removeShutdownHook(stop);
-      } catch (IllegalStateException shuttingDown) {
-        // the hook is running: let it finish
-      }
       progress.finish();
       ledger.close();
     }

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       ConformanceCommand.class,
       GraphCommand.class,
       ReportCommand.class,
+      RollbackCommand.class,
       RunCommand.class,
       StackCommand.class,
     })
