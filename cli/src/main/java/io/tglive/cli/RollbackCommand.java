@@ -10,8 +10,6 @@ import io.tglive.rollback.RollbackRun;
 import io.tglive.rollback.RunRecord;
 import io.tglive.rollback.RunUnitPolicies;
 import io.tglive.rollback.TreeFacts;
-import io.tglive.run.CommandResult;
-import io.tglive.run.RunnerException;
 import io.tglive.run.deploy.DeployOptions;
 import io.tglive.run.deploy.GitWorktrees;
 import io.tglive.run.deploy.UnitLogs;
@@ -29,7 +27,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -113,7 +110,7 @@ final class RollbackCommand implements Callable<Integer> {
               + header.id() + ")");
         }
         RollbackMode chosen = RollbackMode.parse(mode);
-        RollbackPlan plan = plan(record, chosen, settings, checkouts, options, err);
+        RollbackPlan plan = plan(record, chosen, settings, checkouts, options);
         plan.lines().forEach(out::println);
         out.flush();
         if (dryRun || plan.isEmpty()) {
@@ -155,25 +152,15 @@ final class RollbackCommand implements Callable<Integer> {
   }
 
   private RollbackPlan plan(RunRecord record, RollbackMode chosen, CommandSettings settings, GitWorktrees checkouts,
-      DeployOptions options, PrintWriter err) throws RollbackException, IOException, InterruptedException {
+      DeployOptions options) throws RollbackException, IOException, InterruptedException {
     RunHeader header = record.header();
     if (chosen == RollbackMode.NONE) {
       return RollbackPlanner.plan(header, record.units(), chosen, units, null, RunUnitPolicies::of,
           RollbackPlan.DEFAULT_MAX_ATTEMPTS);
     }
     LocalRunner runner = new LocalRunner(options.grace(), NO_OBSERVER);
-    Path root = checkouts.root(header.headCommit());
-    TerragruntDialect dialect;
-    try {
-      CommandResult version = runner.run(TerragruntCommands.version(settings, Map.of(), root), line -> { });
-      if (version.exitCode() != 0) {
-        throw new IOException(terragrunt + " --version exited " + version.exitCode());
-      }
-      dialect = TerragruntDialect.of(version.stdout());
-    } catch (RunnerException e) {
-      throw new IOException("cannot run terragrunt: " + e.getMessage(), e);
-    }
-    TerragruntCommands commands = new TerragruntCommands(settings, dialect, options.environment());
+    // the only query is `state pull`: read-only, it never prompts, so either dialect's variables do
+    TerragruntCommands commands = new TerragruntCommands(settings, TerragruntDialect.V1, options.environment());
     TreeFacts facts = new TreeFacts(Path.of(header.repo()), header.baseCommit(), header.headCommit(), checkouts,
         runner, unit -> commands, new UnitLogs(RollbackRun.directory(record.directory()).resolve("facts")),
         record.units());
