@@ -9,6 +9,7 @@ import io.tglive.rollback.RollbackResult;
 import io.tglive.rollback.RollbackRun;
 import io.tglive.rollback.RunRecord;
 import io.tglive.rollback.RunUnitPolicies;
+import io.tglive.rollback.TerragruntStates;
 import io.tglive.rollback.TreeFacts;
 import io.tglive.run.deploy.DeployOptions;
 import io.tglive.run.deploy.GitWorktrees;
@@ -161,9 +162,9 @@ final class RollbackCommand implements Callable<Integer> {
     LocalRunner runner = new LocalRunner(options.grace(), NO_OBSERVER);
     // the only query is `state pull`: read-only, it never prompts, so either dialect's variables do
     TerragruntCommands commands = new TerragruntCommands(settings, TerragruntDialect.V1, options.environment());
-    TreeFacts facts = new TreeFacts(Path.of(header.repo()), header.baseCommit(), header.headCommit(), checkouts,
-        runner, unit -> commands, new UnitLogs(RollbackRun.directory(record.directory()).resolve("facts")),
-        record.units());
+    TreeFacts facts = new TreeFacts(Path.of(header.repo()), header.baseCommit(), header.headCommit(),
+        record.units(), new TerragruntStates(header.headCommit(), checkouts, runner, unit -> commands,
+            new UnitLogs(RollbackRun.directory(record.directory()).resolve("facts"))));
     return RollbackPlanner.plan(header, record.units(), chosen, units, facts, RunUnitPolicies::of,
         RollbackPlan.DEFAULT_MAX_ATTEMPTS);
   }

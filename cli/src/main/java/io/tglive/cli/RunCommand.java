@@ -3,6 +3,7 @@ package io.tglive.cli;
 import io.tglive.change.DiffMode;
 import io.tglive.policy.AccountMapping;
 import io.tglive.report.html.RunReport;
+import io.tglive.rollback.RollbackPreview;
 import io.tglive.run.deploy.DeployOptions;
 import io.tglive.run.deploy.Deployment;
 import io.tglive.run.deploy.GitWorktrees;
@@ -104,6 +105,9 @@ final class RunCommand implements Callable<Integer> {
       if (ledger == null) {
         return FAILED;
       }
+      if (resume == null) {
+        preview(ledger.directory(), out, err);
+      }
       return deploy(ledger, out, err);
     } catch (BadInput | StackException | IllegalArgumentException e) {
       for (String line : e.getMessage().split("\n")) {
@@ -153,6 +157,17 @@ final class RunCommand implements Callable<Integer> {
       throw new BadInput("--resume " + resume + ": no run there (looked in " + byId + " and " + directory + ")");
     }
     return RunLedger.open(directory);
+  }
+
+  /** Prints (and writes to the run directory) the rollback that mode all would run, before any gate opens. */
+  private static void preview(Path directory, PrintWriter out, PrintWriter err) throws InterruptedException {
+    try {
+      out.println("if this run must be rolled back (tglive rollback --mode all):");
+      RollbackPreview.write(directory).lines().forEach(line -> out.println("  " + line));
+    } catch (IOException e) {
+      err.println("warning: no rollback preview: " + e.getMessage());
+    }
+    out.flush();
   }
 
   /** {@code <repo>/.tglive/runs}, with a {@code .gitignore} that keeps the whole {@code .tglive} folder out of git. */

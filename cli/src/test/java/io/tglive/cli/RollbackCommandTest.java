@@ -2,6 +2,7 @@ package io.tglive.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tglive.rollback.RollbackPreview;
 import io.tglive.rollback.RollbackRun;
 import io.tglive.run.state.EventType;
 import io.tglive.run.state.RunEvent;
@@ -54,6 +55,36 @@ class RollbackCommandTest {
           2. apply base: net after new — changed by the run (applied)
         """);
     assertThat(RollbackRun.directory(run)).doesNotExist();
+  }
+
+  @Test
+  void thePreviewOfWhatModeAllWouldDoIsInTheRunsReport() throws Exception {
+    record(true);
+    assertThat(RollbackPreview.write(run).lines()).containsExactly(
+        "rollback of run r1 (mode all): 2 step(s)",
+        "  1. destroy (added by the change): new — if the run applies it",
+        "  2. apply base: net after new — if the run applies it");
+    assertThat(tglive.execute("report", "--run", run.toString())).isEqualTo(0);
+    assertThat(Files.readString(run.resolve("report.html"))).contains(
+        "<section id=\"rollback\" data-kind=\"preview\">",
+        "<li data-step=\"new\" data-action=\"destroy-added\">destroy (added by the change): new",
+        "<li data-step=\"net\" data-action=\"reapply-base\">apply base: net after new");
+  }
+
+  @Test
+  void aRollbackRunsEachStepThroughTerragruntAndReportsWhatItDid() throws Exception {
+    record(true);
+    // `true` as terragrunt: every plan exits 0, so each step finds nothing left to change
+    assertThat(tglive.execute("rollback", "--run", run.toString(), "--terragrunt", "true")).isEqualTo(0);
+    assertThat(tglive.out()).contains("rollback succeeded: 2 step(s) done, 0 left",
+        "  done: destroy (added by the change): new", "  done: apply base: net",
+        "report: " + RollbackRun.directory(run).resolve("report.html"));
+    assertThat(tglive.execute("report", "--run", run.toString())).isEqualTo(0);
+    assertThat(Files.readString(run.resolve("report.html"))).contains(
+        "<section id=\"rollback\" data-kind=\"rollback\" data-outcome=\"succeeded\">",
+        "data-step=\"net\" data-action=\"reapply-base\" data-status=\"no-changes\"");
+    assertThat(tglive.execute("rollback", "--run", run.toString(), "--terragrunt", "true")).isEqualTo(2);
+    assertThat(tglive.err()).startsWith("error: run r1 already has a rollback in ");
   }
 
   @Test

@@ -1,7 +1,5 @@
 package io.tglive.rollback;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tglive.run.UnitRunner;
 import io.tglive.run.deploy.Checkouts;
 import io.tglive.run.deploy.DeployOptions;
@@ -10,7 +8,6 @@ import io.tglive.run.deploy.RunOutcome;
 import io.tglive.run.deploy.UnitLayout;
 import io.tglive.run.gate.Gate;
 import io.tglive.run.local.ProcessObserver;
-import io.tglive.run.state.AtomicFiles;
 import io.tglive.run.state.RunHeader;
 import io.tglive.run.state.RunLedger;
 import io.tglive.run.state.RunUnit;
@@ -39,9 +36,6 @@ public final class RollbackRun implements AutoCloseable {
   public static final String DIRECTORY = "rollback";
   /** The plan's file name in that folder. */
   public static final String PLAN = "rollback.json";
-
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private final RollbackPlan plan;
   private final RunLedger ledger;
@@ -72,7 +66,7 @@ public final class RollbackRun implements AutoCloseable {
           + ": continue it with --resume (a rollback runs once)");
     }
     Path folder = Files.createDirectories(directory(runDirectory));
-    AtomicFiles.write(folder.resolve(PLAN), MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(plan));
+    PlanJson.write(folder.resolve(PLAN), plan);
     return new RollbackRun(plan, RunLedger.create(folder, header(run, plan)));
   }
 
@@ -99,7 +93,7 @@ public final class RollbackRun implements AutoCloseable {
 
   /** The plan a run's rollback recorded. */
   public static RollbackPlan read(Path runDirectory) throws IOException {
-    return MAPPER.readValue(directory(runDirectory).resolve(PLAN).toFile(), RollbackPlan.class);
+    return PlanJson.read(directory(runDirectory).resolve(PLAN));
   }
 
   /** The rollback's run header. */

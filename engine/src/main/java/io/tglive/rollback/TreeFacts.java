@@ -2,15 +2,8 @@ package io.tglive.rollback;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tglive.run.CommandResult;
-import io.tglive.run.CommandSpec;
-import io.tglive.run.RunnerException;
-import io.tglive.run.UnitRunner;
-import io.tglive.run.deploy.Checkouts;
-import io.tglive.run.deploy.UnitLogs;
 import io.tglive.run.state.UnitRecord;
 import io.tglive.run.terragrunt.PlanSummary;
-import io.tglive.run.terragrunt.TerragruntCommands;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -20,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,8 +24,8 @@ import java.util.regex.Pattern;
  * (configuration versus prior state, as OpenTofu planned it). {@code terragrunt run -- providers}
  * in the base tree is not used: like every terragrunt command it needs the outputs of the unit's
  * base dependencies, and a dependency the run destroyed is only re-created by the rollback itself.
- * Their resources come from {@code terragrunt state pull} in the head tree: every managed resource
- * instance whose provider is one of them, by full address.
+ * Their resources come from the unit's state ({@code terragrunt state pull}): every managed
+ * resource instance whose provider is one of them, by full address.
  */
 public final class TreeFacts implements UnitFacts {
 
@@ -41,34 +33,26 @@ public final class TreeFacts implements UnitFacts {
   private static final Pattern PROVIDER = Pattern.compile("provider\\[\"?([^\\]\"]+)\"?\\]");
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
+
   private final Path repo;
   private final String baseCommit;
   private final String headCommit;
-  private final Checkouts checkouts;
-  private final UnitRunner runner;
-  private final Function<String, TerragruntCommands> commands;
-  private final UnitLogs logs;
   private final Map<String, UnitRecord> records;
+  private final StateReader states;
 
   /**
    * @param repo the repository
    * @param baseCommit the change's base commit; {@code headCommit} its head
-   * @param checkouts where commits are checked out
-   * @param runner runs the queries
-   * @param commands the terragrunt commands of a unit
-   * @param logs where the queries' output goes
-   * @param records the run's unit records (what each apply added)
+   * @param records the run's unit records (what each plan and apply added)
+   * @param states reads a unit's state ({@link StateReader#NONE} for a preview: no resource addresses)
    */
-  public TreeFacts(Path repo, String baseCommit, String headCommit, Checkouts checkouts, UnitRunner runner,
-      Function<String, TerragruntCommands> commands, UnitLogs logs, Map<String, UnitRecord> records) {
+  public TreeFacts(Path repo, String baseCommit, String headCommit, Map<String, UnitRecord> records,
+      StateReader states) {
     this.repo = repo;
     this.baseCommit = baseCommit;
     this.headCommit = headCommit;
-    this.checkouts = checkouts;
-    this.runner = runner;
-    this.commands = commands;
-    this.logs = logs;
     this.records = Map.copyOf(records);
+    this.states = states;
   }
 
   @Override
@@ -95,8 +79,7 @@ public final class TreeFacts implements UnitFacts {
     if (added.isEmpty()) {
       return new NewProviders(new TreeSet<>(), List.of(), source);
     }
-    String state = query(unit, headCommit, List.of("state", "pull"), "state pull");
-    return new NewProviders(new TreeSet<>(added), resources(state, added), source);
+    return new NewProviders(new TreeSet<>(added), resources(states.pull(unit), added), source);
   }
 
   /** The providers of a lock file. */
@@ -138,23 +121,6 @@ public final class TreeFacts implements UnitFacts {
       }
     }
     return new ArrayList<>(addresses);
-  }
-
-  private String query(String unit, String commit, List<String> arguments, String what)
-      throws IOException, InterruptedException {
-    Path directory = checkouts.root(commit).resolve(unit);
-    CommandSpec command = commands.apply(unit).query(unit, directory, commit, arguments);
-    try (UnitLogs.Writer log = logs.open(unit, "$ " + String.join(" ", command.argv()))) {
-      CommandResult result = runner.run(command, log);
-      log.line("== exit " + result.exitCode() + " after " + result.elapsed().toMillis() + " ms");
-      if (result.exitCode() != 0) {
-        throw new IOException("unit " + unit + ": " + what + " failed (exit " + result.exitCode() + "); see "
-            + logs.file(unit));
-      }
-      return result.stdout();
-    } catch (RunnerException e) {
-      throw new IOException("unit " + unit + ": " + what + ": " + e.getMessage(), e);
-    }
   }
 
   private static String inUnit(String unit, String file) {

@@ -308,10 +308,10 @@ class RealRollbackTest {
     RunRecord record = RunRecord.read(tmp.resolve(run));
     RunHeader header = record.header();
     TerragruntCommands commands = new TerragruntCommands(settings(), TerragruntDialect.V1, environment);
-    UnitFacts facts = new TreeFacts(repo.root(), header.baseCommit(), header.headCommit(),
-        new GitWorktrees(repo.root(), tmp.resolve(run).resolve("worktrees")),
-        new LocalRunner(Duration.ofSeconds(5), ProcessObserverNone.INSTANCE), unit -> commands,
-        new UnitLogs(tmp.resolve(run).resolve("rollback-facts")), record.units());
+    UnitFacts facts = new TreeFacts(repo.root(), header.baseCommit(), header.headCommit(), record.units(),
+        new TerragruntStates(header.headCommit(), new GitWorktrees(repo.root(), tmp.resolve(run).resolve("worktrees")),
+            new LocalRunner(Duration.ofSeconds(5), ProcessObserverNone.INSTANCE), unit -> commands,
+            new UnitLogs(tmp.resolve(run).resolve("rollback-facts"))));
     return RollbackPlanner.plan(header, record.units(), mode, List.of(units), facts, RunUnitPolicies::of, 3);
   }
 
