@@ -36,8 +36,9 @@ import java.util.function.Function;
  *       and before any destroy of a unit they used; plans of the base tree go dependencies first, so
  *       that each sees the base outputs of its dependencies (a dependent re-planned first would
  *       still read its dependency's head version); a unit the run destroyed is re-created before
- *       the units whose base version uses it; a unit's base is applied only after the units the
- *       change added and that used it are gone. Across accounts too.
+ *       the units whose base version uses it; a unit moves off a unit the change added (its base
+ *       applied) before that unit is destroyed, unless the destroy must come first (the added unit
+ *       reads a dependency that the moving unit's base waits for). Across accounts too.
  *   <li><b>Per unit</b>: a destroyed unit is applied again from base; a unit absent from base is
  *       destroyed with its head configuration; any other unit is applied at base, after a
  *       targeted destroy of the resources of providers the change added.
@@ -194,6 +195,7 @@ public final class RollbackPlanner {
         after.get(step.id()).add(destroys.get(unit).id()); // a unit's targeted destroy comes before its base
       }
     });
+    List<Map.Entry<String, String>> moveOff = new ArrayList<>();
     for (String earlier : why.keySet()) {
       for (String later : laterInRun(earlier, why.keySet(), units)) {
         RollbackStep laterDestroy = destroys.get(later);
@@ -223,9 +225,15 @@ public final class RollbackPlanner {
         }
         if (laterBase != null && earlierDestroy != null
             && earlierDestroy.action() == RollbackAction.DESTROY_ADDED) {
-          // its base does not use the added unit: move off it before it is destroyed
-          after.get(earlierDestroy.id()).add(laterBase.id());
+          moveOff.add(Map.entry(laterBase.id(), earlierDestroy.id()));
         }
+      }
+    }
+    // its base does not use the added unit: move off it before it is destroyed, unless the rules
+    // above already need the destroy first (the added unit read a dependency the user goes back to base)
+    for (Map.Entry<String, String> edge : moveOff) {
+      if (!waitsFor(edge.getKey(), edge.getValue(), after)) {
+        after.get(edge.getValue()).add(edge.getKey());
       }
     }
     List<RollbackStep> steps = new ArrayList<>();
@@ -259,6 +267,22 @@ public final class RollbackPlanner {
       }
     }
     return found;
+  }
+
+  /** Whether step {@code id} waits, directly or not, for step {@code before}. */
+  private static boolean waitsFor(String id, String before, Map<String, Set<String>> after) {
+    Deque<String> queue = new ArrayDeque<>(after.get(id));
+    Set<String> seen = new HashSet<>();
+    while (!queue.isEmpty()) {
+      String next = queue.poll();
+      if (next.equals(before)) {
+        return true;
+      }
+      if (seen.add(next)) {
+        queue.addAll(after.get(next));
+      }
+    }
+    return false;
   }
 
   private static RollbackStep withAfter(RollbackStep step, Set<String> after) {

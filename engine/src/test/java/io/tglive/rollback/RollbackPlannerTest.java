@@ -99,6 +99,36 @@ class RollbackPlannerTest {
   }
 
   @Test
+  void theWorkedExampleOfTheDocsBreaksTheMoveOffRuleWhereItWouldMakeACycle() throws Exception {
+    // docs/rollback.md: vpc gains a provider, cache is new, db changes, app moves from old to cache and fails
+    unit("dev/vpc", UnitStatus.APPLIED);
+    unit("dev/cache", UnitStatus.APPLIED, "dev/vpc");
+    unit("dev/db", UnitStatus.APPLIED, "dev/vpc");
+    records.put("dev/app", record("dev/app", UnitStatus.FAILED, 0, true));
+    unit("dev/app", null, "dev/cache", "dev/db");
+    destroyed("dev/old", UnitStatus.BLOCKED, "dev/app");
+    units.add(new RunUnit("prod/app", false, "prod", List.of("dev/vpc", "dev/cache", "dev/db", "dev/app"), 0,
+        List.of("bob"), 1, 1));
+    records.put("prod/app", record("prod/app", UnitStatus.BLOCKED, 0, false));
+    added.add("dev/cache");
+    providers.put("dev/vpc", new NewProviders(new TreeSet<>(Set.of("registry.opentofu.org/hashicorp/random")),
+        List.of("random_id.suffix"), "lock file"));
+    RollbackPlan plan = plan(RollbackMode.ALL);
+    assertThat(ids(plan)).containsExactly("dev/cache", "dev/vpc#new-providers", "dev/vpc", "dev/db", "dev/app");
+    assertThat(plan.steps().get(0).after()).as("app cannot move off cache first: its base needs vpc at base")
+        .isEmpty();
+    assertThat(plan.lines()).containsExactly(
+        "rollback of run run-1 (mode all): 5 step(s)",
+        "  1. destroy (added by the change): dev/cache — changed by the run (applied)",
+        "  2. destroy resources of new providers: dev/vpc (-target random_id.suffix) after dev/cache — changed by"
+            + " the run (applied); its base configuration cannot plan resources of registry.opentofu.org/hashicorp/random",
+        "  3. apply base: dev/vpc [new providers: registry.opentofu.org/hashicorp/random] after dev/cache,"
+            + " dev/vpc#new-providers — changed by the run (applied)",
+        "  4. apply base: dev/db after dev/vpc — changed by the run (applied)",
+        "  5. apply base: dev/app after dev/db — changed by the run (failed)");
+  }
+
+  @Test
   void anAddedUnitOnAnAddedUnitIsDestroyedFirst() throws Exception {
     unit("new", UnitStatus.APPLIED);
     unit("newer", UnitStatus.APPLIED, "new");
