@@ -88,6 +88,20 @@ class RollbackCommandTest {
   }
 
   @Test
+  void tgliveRunPrintsTheRollbackPreviewBeforeAnyGateOpens() throws Exception {
+    Path directory = tmp.resolve("the-run");
+    assertThat(tglive.execute("run", "--repo", tmp.toString(), "--base", "main~1", "--head", "main",
+        "--terragrunt", "true", "--run-dir", directory.toString())).isEqualTo(0);
+    assertThat(tglive.out()).startsWith("""
+        if this run must be rolled back (tglive rollback --mode all):
+          rollback of run the-run (mode all): 2 step(s)
+            1. destroy (added by the change): new — if the run applies it
+            2. apply base: net after new — if the run applies it
+        """);
+    assertThat(RollbackPreview.read(directory).orElseThrow().steps()).hasSize(2);
+  }
+
+  @Test
   void modeNoneRollsBackNothing() throws Exception {
     record(true);
     assertThat(tglive.execute("rollback", "--run", run.toString(), "--mode", "none")).isEqualTo(0);
