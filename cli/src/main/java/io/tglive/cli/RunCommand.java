@@ -12,6 +12,7 @@ import io.tglive.run.aws.Secrets;
 import io.tglive.run.choice.BaseAccounts;
 import io.tglive.run.choice.RunnerChoice;
 import io.tglive.run.choice.RunnerSet;
+import io.tglive.rollback.RollbackPreview;
 import io.tglive.run.deploy.DeployOptions;
 import io.tglive.run.deploy.Deployment;
 import io.tglive.run.deploy.GitWorktrees;
@@ -126,6 +127,9 @@ final class RunCommand implements Callable<Integer> {
       if (ledger == null) {
         return FAILED;
       }
+      if (resume == null) {
+        preview(ledger.directory(), out, err);
+      }
       return deploy(ledger, out, err);
     } catch (BadInput | StackException | IllegalArgumentException | ChangeException | SettingsException e) {
       for (String line : e.getMessage().split("\n")) {
@@ -182,6 +186,17 @@ final class RunCommand implements Callable<Integer> {
     return RunLedger.open(directory);
   }
 
+  /** Prints (and writes to the run directory) the rollback that mode all would run, before any gate opens. */
+  private static void preview(Path directory, PrintWriter out, PrintWriter err) throws InterruptedException {
+    try {
+      out.println("if this run must be rolled back (tglive rollback --mode all):");
+      RollbackPreview.write(directory).lines().forEach(line -> out.println("  " + line));
+    } catch (IOException e) {
+      err.println("warning: no rollback preview: " + e.getMessage());
+    }
+    out.flush();
+  }
+
   /** {@code <repo>/.tglive/runs}, with a {@code .gitignore} that keeps the whole {@code .tglive} folder out of git. */
   private static Path defaultRuns(Path repoDir) throws IOException {
     Path folder = repoDir.resolve(".tglive");
@@ -224,25 +239,10 @@ final class RunCommand implements Callable<Integer> {
     if (resume != null) {
       stopLeftoverBuilds(header, aws, options, err);
     }
-    Thread main = Thread.currentThread();
-    Thread stop = new Thread(() -> {
-      main.interrupt();
-      try {
-        main.join(options.grace().plusSeconds(5).toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "tglive-run-stop");
-    Runtime.getRuntime().addShutdownHook(stop);
     RunOutcome outcome;
-    try {
+    try (ShutdownStop stop = new ShutdownStop(options.grace())) {
       outcome = deployment.run();
     } finally {
-      try {
-        Runtime.getRuntime().removeShutdownHook(stop);
-      } catch (IllegalStateException shuttingDown) {
-        // the hook is running: let it finish
-      }
       progress.finish();
       runners.forEach(RunnerSet::close);
       notifier.close();

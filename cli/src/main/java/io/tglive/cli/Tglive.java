@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       PreviewCommand.class,
       QueueCommand.class,
       ReportCommand.class,
+      RollbackCommand.class,
       RunCommand.class,
       StackCommand.class,
     })

@@ -43,7 +43,7 @@ public final class RunReport {
 
   /** Renders the report of the run in {@code directory} to {@code <directory>/report.html} and returns that path. */
   public static Path write(Path directory) throws IOException {
-    String html = render(RunView.read(directory));
+    String html = render(RunView.read(directory), RollbackSection.html(directory));
     Path file = directory.resolve(FILE);
     Files.writeString(file, html, StandardCharsets.UTF_8);
     return file;
@@ -56,6 +56,11 @@ public final class RunReport {
 
   /** The report's HTML. */
   static String render(RunView run) {
+    return render(run, "");
+  }
+
+  /** The report's HTML with the rollback section's. */
+  static String render(RunView run, String rollback) {
     RunHeader header = run.header();
     String style = style();
     StringBuilder out = new StringBuilder(16_384);
@@ -72,6 +77,7 @@ public final class RunReport {
     GraphSvg.write(out, GraphLayout.of(header.units()), run.units());
     out.append("</div>\n<h2>Units</h2>\n");
     UnitTable.write(out, run);
+    out.append(rollback);
     out.append("<script>").append(SCRIPT).append("</script>\n</body>\n</html>\n");
     return out.toString();
   }

@@ -46,6 +46,7 @@ public final class Deployment {
   private final Gate gate;
   private final Checkouts checkouts;
   private final DeployOptions options;
+  private final UnitLayout layout;
 
   /**
    * @param ledger the run's record (new, or opened to resume)
@@ -55,11 +56,18 @@ public final class Deployment {
    */
   public Deployment(RunLedger ledger, Function<ProcessObserver, UnitRunner> runners, Gate gate, Checkouts checkouts,
       DeployOptions options) {
+    this(ledger, runners, gate, checkouts, options, UnitLayout.OWN_DIRECTORY);
+  }
+
+  /** A deployment whose units run where {@code layout} says (a rollback's steps). */
+  public Deployment(RunLedger ledger, Function<ProcessObserver, UnitRunner> runners, Gate gate, Checkouts checkouts,
+      DeployOptions options, UnitLayout layout) {
     this.ledger = ledger;
     this.runners = runners;
     this.gate = gate;
     this.checkouts = checkouts;
     this.options = options;
+    this.layout = layout;
   }
 
   /** Runs (or continues) the deployment to its end and records the outcome. */
@@ -117,12 +125,12 @@ public final class Deployment {
           RunUnit unit = units.get(path);
           boolean midApply = UnitDeploy.midApply(record);
           String commit = unit.destroy() ? header.baseCommit() : header.headCommit();
-          Path checkout = checkouts.root(commit);
+          Path directory = checkouts.root(commit).resolve(layout.directory(unit));
           TerragruntCommands commands = new TerragruntCommands(settings(unit), dialect, options.environment());
           pool.submit(() -> {
             UnitStatus status = UnitStatus.FAILED;
             try {
-              status = deploy.deploy(unit, commit, checkout, commands, midApply);
+              status = deploy.deploy(unit, commit, directory, commands, midApply);
             } catch (InterruptedException e) {
               Thread.currentThread().interrupt();
               return;
@@ -170,7 +178,12 @@ public final class Deployment {
   }
 
   private CommandSettings settings(RunUnit unit) {
-    return options.commands().apply(unit.account());
+    CommandSettings settings = options.commands().apply(unit.account());
+    List<String> extra = layout.planArgs(unit);
+    if (extra.isEmpty()) {
+      return settings;
+    }
+    return settings.withExtraPlanArgs(extra);
   }
 
   private static ThreadFactory daemonThreads() {

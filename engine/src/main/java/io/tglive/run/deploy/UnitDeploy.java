@@ -32,12 +32,12 @@ final class UnitDeploy {
     this.plans = plans;
   }
 
-  /** Deploys {@code unit} in {@code checkout}; returns its final status, already recorded. */
-  UnitStatus deploy(RunUnit unit, String commit, Path checkout, TerragruntCommands commands, boolean midApply)
+  /** Deploys {@code unit} in its {@code directory} of a checkout; returns its final status, already recorded. */
+  UnitStatus deploy(RunUnit unit, String commit, Path directory, TerragruntCommands commands, boolean midApply)
       throws InterruptedException {
     String path = unit.path();
     Path planFile = plans.resolve(UnitLogs.fileName(path) + ".tfplan");
-    UnitPhases.Planned planned = phases.plan(unit, commit, checkout, commands, planFile, midApply);
+    UnitPhases.Planned planned = phases.plan(unit, commit, directory, commands, planFile, midApply);
     if (!planned.changes()) {
       return planned.status();
     }
@@ -49,7 +49,7 @@ final class UnitDeploy {
     if (!decision.approved()) {
       return UnitStatus.REJECTED;
     }
-    return phases.apply(unit, commit, checkout, commands, planFile, planned.summary(), planned.digest());
+    return phases.apply(unit, commit, directory, commands, planFile, planned.summary(), planned.digest());
   }
 
   /** Whether the journal left {@code record} in the middle of its apply. */

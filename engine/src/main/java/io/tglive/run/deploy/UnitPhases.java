@@ -61,15 +61,14 @@ public final class UnitPhases {
   }
 
   /**
-   * Plans {@code unit} in {@code checkout} (a checkout of {@code commit}) into {@code planFile}. A unit
+   * Plans {@code unit} in {@code directory} (its directory in a checkout of {@code commit}) into {@code planFile}. A unit
    * caught mid-apply ({@code midApply}) whose new plan has no changes had finished its apply: it is
    * recorded as applied with the plan that was being applied.
    */
-  public Planned plan(RunUnit unit, String commit, Path checkout, TerragruntCommands commands, Path planFile,
+  public Planned plan(RunUnit unit, String commit, Path directory, TerragruntCommands commands, Path planFile,
       boolean midApply) throws InterruptedException {
     String path = unit.path();
     ledger.record(RunEvent.of(EventType.PLANNING, path).withCommit(commit));
-    Path directory = checkout.resolve(path);
     try {
       if (!files.isDirectory(directory)) {
         return failed(path, "the unit's directory " + path + " does not exist in commit " + commit);
@@ -114,10 +113,9 @@ public final class UnitPhases {
    * @param approved the approved plan's summary
    * @param digest the approved plan file's SHA-256, or null
    */
-  public UnitStatus apply(RunUnit unit, String commit, Path checkout, TerragruntCommands commands, Path planFile,
+  public UnitStatus apply(RunUnit unit, String commit, Path directory, TerragruntCommands commands, Path planFile,
       PlanSummary approved, String digest) throws InterruptedException {
     String path = unit.path();
-    Path directory = checkout.resolve(path);
     Slots.Request slot = slot(unit);
     try {
       String refusal = verify(planFile, digest, approved, commands, path, directory, commit, slot);

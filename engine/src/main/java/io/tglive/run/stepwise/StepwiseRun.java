@@ -174,7 +174,7 @@ public final class StepwiseRun implements AutoCloseable {
     UnitPhases phases = phases(work);
     Path checkout = checkout(runUnit, work, phases);
     if (checkout != null) {
-      phases.plan(runUnit, commit(runUnit), checkout, work.commands(), work.planFile(), midApply);
+      phases.plan(runUnit, commit(runUnit), checkout.resolve(runUnit.path()), work.commands(), work.planFile(), midApply);
     }
     return outcome(unit);
   }
@@ -200,7 +200,7 @@ public final class StepwiseRun implements AutoCloseable {
     }
     if (record.status() == UnitStatus.APPLYING) {
       UnitPhases.Planned planned =
-          phases.plan(runUnit, commit(runUnit), checkout, work.commands(), work.planFile(), true);
+          phases.plan(runUnit, commit(runUnit), checkout.resolve(runUnit.path()), work.commands(), work.planFile(), true);
       if (planned.changes()) {
         phases.failed(unit, "interrupted while applying, and a new plan shows changes (plan "
             + planned.summary().hash().substring(0, 12) + "): not applied without a new approval");
@@ -221,7 +221,7 @@ public final class StepwiseRun implements AutoCloseable {
           + runUnit.approvalsRequired() + " approval(s) required): not applied");
       return outcome(unit);
     }
-    phases.apply(runUnit, commit(runUnit), checkout, work.commands(), work.planFile(), record.plan(),
+    phases.apply(runUnit, commit(runUnit), checkout.resolve(runUnit.path()), work.commands(), work.planFile(), record.plan(),
         record.planDigest());
     return outcome(unit);
   }

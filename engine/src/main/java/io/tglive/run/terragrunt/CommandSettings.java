@@ -43,6 +43,13 @@ public record CommandSettings(List<String> terragrunt, List<String> planArgs, Li
     return new CommandSettings(command, planArgs, applyArgs, timeout, destroyArgs, retryOn);
   }
 
+  /** These settings with {@code extra} added to the plan arguments (a rollback's {@code -target}s). */
+  public CommandSettings withExtraPlanArgs(List<String> extra) {
+    List<String> args = new java.util.ArrayList<>(planArgs);
+    args.addAll(extra);
+    return new CommandSettings(terragrunt, args, applyArgs, timeout, destroyArgs, retryOn);
+  }
+
   /** These settings with another timeout per command. */
   public CommandSettings withTimeout(Duration perCommand) {
     return new CommandSettings(terragrunt, planArgs, applyArgs, perCommand, destroyArgs, retryOn);

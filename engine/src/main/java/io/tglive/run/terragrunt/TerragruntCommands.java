@@ -63,6 +63,16 @@ public record TerragruntCommands(CommandSettings settings, TerragruntDialect dia
     return spec(unit, CommandKind.APPLY, argv, directory, revision, planFile);
   }
 
+  /** A read-only query in the unit's directory ({@code state pull}, {@code run -- providers}); output on stdout. */
+  public CommandSpec query(String unit, Path directory, String revision, List<String> arguments) {
+    List<String> argv = new ArrayList<>(settings.terragrunt());
+    argv.addAll(arguments);
+    Map<String, String> env = new HashMap<>(environment);
+    env.putAll(dialect.environment());
+    return new CommandSpec(unit, CommandKind.QUERY, argv, env, revision, directory, Optional.empty(),
+        settings.timeout());
+  }
+
   private CommandSpec spec(String unit, CommandKind kind, List<String> argv, Path directory, String revision,
       Path planFile) {
     Map<String, String> env = new HashMap<>(environment);
