@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  * must do at least once. Prints operations per second of the floor, {@code add}, {@code next} and
  * {@code complete} (each through one handle, so refreshing the state costs a file size check), of
  * {@code add} alternating between two handles (each sees the other's line first, as two processes
- * would), and each one's ratio to the floor, with the load average before and after.
+ * would), and each one's ratio to the floor, with the load average before and after. Every operation
+ * runs a few hundred times first, unmeasured.
  *
  * <p>Run: {@code ./bench queue [N]} (N operations of each kind, default 2000).
  */
@@ -35,6 +36,8 @@ public final class QueueBenchmark {
     double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     Path root = Files.createTempDirectory("tglive-queue-bench");
     try {
+      warmUp(root.resolve("warm-up"), Math.min(n, 500));
+      fsyncedAppends(root.resolve("floor-warm-up.jsonl"), Math.min(n, 500), 700);
       double floor = fsyncedAppends(root.resolve("floor.jsonl"), n, 700);
       double add;
       double next;
@@ -85,6 +88,16 @@ public final class QueueBenchmark {
         for (Path file : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
           Files.deleteIfExists(file);
         }
+      }
+    }
+  }
+
+  /** Runs every operation a few hundred times first, so the figures are not the JIT's. */
+  private static void warmUp(Path directory, int n) throws Exception {
+    try (DeployQueue queue = DeployQueue.open(directory)) {
+      for (int i = 1; i <= n; i++) {
+        queue.add(request(i, "w"));
+        queue.complete("bench", queue.next("bench").started().pr(), Outcome.SUCCEEDED, null, 3);
       }
     }
   }
