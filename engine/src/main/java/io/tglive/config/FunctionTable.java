@@ -16,7 +16,17 @@ final class FunctionTable {
    * @param failureIsUnknown true for Terraform's pure functions: a failure outside {@code try}/{@code
    *     can} yields an unknown value and a diagnostic for the unit instead of failing it
    */
-  record Entry(BuiltinFunction function, boolean acceptsNestedUnknowns, boolean failureIsUnknown) {}
+  record Entry(BuiltinFunction function, boolean acceptsNestedUnknowns, boolean failureIsUnknown) {
+
+    /**
+     * True for Terraform's pure functions, which use their arguments only: they read no file and
+     * probe nothing, so evaluating a call to one records no read (their {@link Invocation} carries
+     * no context).
+     */
+    boolean pure() {
+      return failureIsUnknown;
+    }
+  }
 
   /**
    * Real Terraform, OpenTofu and Terragrunt functions that are not evaluated here: they need the
