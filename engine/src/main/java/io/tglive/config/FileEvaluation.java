@@ -58,6 +58,8 @@ final class FileEvaluation implements FunctionContext, ExpressionEvaluator.Roots
   private Map<String, Value> features;
   private boolean resolvingFeatures;
   private Value configObject;
+  /** A stack file's {@code unit} and {@code stack} variables, once known; null elsewhere. */
+  private Map<String, Value> stackComponents;
 
   /**
    * @param shared whether the parsed file is a shared one (held by the file cache, evaluated by
@@ -289,6 +291,14 @@ final class FileEvaluation implements FunctionContext, ExpressionEvaluator.Roots
     return include.evaluation;
   }
 
+  /**
+   * Binds a stack file's {@code unit} and {@code stack} variables ({@code unit.<name>.path}), which
+   * its locals and its blocks' paths cannot see, as in Terragrunt ({@link StackFileEvaluation}).
+   */
+  void bindStackComponents(Value units, Value stacks) {
+    stackComponents = Map.of("unit", units, "stack", stacks);
+  }
+
   // --- feature flags ----------------------------------------------------------------------------
 
   /**
@@ -396,6 +406,11 @@ final class FileEvaluation implements FunctionContext, ExpressionEvaluator.Roots
         return StackValues.of(session, terragruntDir);
       case "feature":
         return Value.object(features());
+      case "unit", "stack":
+        if (stackComponents != null) {
+          return stackComponents.get(name);
+        }
+        throw new EvaluationError(range, "unknown variable \"" + name + "\"");
       default:
         throw new EvaluationError(range, "unknown variable \"" + name + "\"");
     }
