@@ -15,9 +15,9 @@ import java.util.List;
  * parse skips them. A failure there does not concern the graph: it is a diagnostic, and what was
  * read up to it stays recorded.
  *
- * <p>Only attributes that call a function other than Terraform's pure ones ({@link
- * FunctionTable.Entry#pure()}) are evaluated: a Terragrunt or file function, an unsupported one or
- * an unknown name. Otherwise an attribute can only reach files through locals (evaluated already),
+ * <p>Only attributes that call a function that may read a file ({@link
+ * FunctionTable.Entry#readsFiles()}: not Terraform's pure functions nor Terragrunt's functions of
+ * paths and the environment), an unsupported function or an unknown name are evaluated. Otherwise an attribute can only reach files through locals (evaluated already),
  * includes (this pass covers them too) or values that are unknown anyway, so evaluating it would
  * read nothing new. That keeps a plain {@code inputs = merge(local.a, local.b)} from being built
  * for every unit. Which attributes qualify depends on the syntax alone: {@link FileFacts} holds
@@ -66,7 +66,7 @@ final class ReadsPass {
     }
   }
 
-  /** True if the expression calls, anywhere inside it, a function that is not a pure Terraform one. */
+  /** True if the expression calls, anywhere inside it, a function that may read a file. */
   static boolean mayRead(Expression e) {
     if (e == null) {
       return false;
@@ -76,7 +76,7 @@ final class ReadsPass {
         return anyMayRead(call.args());
       }
       FunctionTable.Entry entry = FunctionTable.BUILTINS.get(call.name());
-      return entry == null || !entry.pure() || anyMayRead(call.args());
+      return entry == null || entry.readsFiles() || anyMayRead(call.args());
     }
     if (e instanceof Expression.Template template) {
       for (TemplatePart part : template.parts()) {
