@@ -116,13 +116,18 @@ final class StackFileEvaluation {
         continue;
       }
       Placement placement = placements.get(component);
-      Value path;
-      if (placement.problems().isEmpty() && placement.path().isPresent()) {
+      List<String> problems = new ArrayList<>(placement.problems());
+      Value path = null;
+      if (problems.isEmpty() && placement.path().isPresent()) {
         Path base = placement.noDotTerragruntStack() ? directory : directory.resolve(STACK_DIRECTORY);
-        path = Value.string(LexicalPaths.resolve(base, relative(placement.path().get())).toString());
-      } else {
-        path = Value.unknown("the path of " + kind + " \"" + component.name() + "\": "
-            + String.join("; ", placement.problems()));
+        try {
+          path = Value.string(LexicalPaths.resolve(base, relative(placement.path().get())).toString());
+        } catch (java.nio.file.InvalidPathException e) {
+          problems.add("path is not a valid path: " + PathText.problem(e));
+        }
+      }
+      if (path == null) {
+        path = Value.unknown("the path of " + kind + " \"" + component.name() + "\": " + String.join("; ", problems));
       }
       byName.put(component.name(), Value.object(Map.of("path", path)));
     }
