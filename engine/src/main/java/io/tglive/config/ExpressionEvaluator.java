@@ -596,7 +596,7 @@ final class ExpressionEvaluator {
       }
     }
     try {
-      Value result = EvaluationBudget.check(entry.function().call(new Invocation(c.name(), args, c.range(), context)));
+      Value result = EvaluationBudget.check(entry.function().call(new Invocation(c.name(), args, c.range(), entry.pure() ? null : context)));
       if (result instanceof Value.StringValue s) {
         charge(0, s.value().length());
       } else if (result instanceof ListValue || result instanceof SetValue) {

@@ -47,7 +47,8 @@ final class FileEvaluation implements FunctionContext, ExpressionEvaluator.Roots
   private final Include includedAs;
   private final EvaluationSession session;
   private final ExpressionEvaluator evaluator;
-  private final Map<String, Attribute> localDefinitions = new LinkedHashMap<>();
+  private final FileFacts facts;
+  private final Map<String, Attribute> localDefinitions;
   private final Map<String, Value> localValues = new HashMap<>();
   private final List<String> localsInProgress = new ArrayList<>();
   /** The configuration that includes this file, when it is an included file; otherwise null. */
@@ -57,28 +58,33 @@ final class FileEvaluation implements FunctionContext, ExpressionEvaluator.Roots
   private Map<String, Value> features;
   private boolean resolvingFeatures;
   private Value configObject;
+  /** A stack file's {@code unit} and {@code stack} variables, once known; null elsewhere. */
+  private Map<String, Value> stackComponents;
 
+  /**
+   * @param shared whether the parsed file is a shared one (held by the file cache, evaluated by
+   *     many units), whose {@link FileFacts} are then computed once
+   */
   private FileEvaluation(
-      HclFile file, Path path, Path terragruntDir, Include includedAs, EvaluationSession session) {
+      HclFile file, Path path, Path terragruntDir, Include includedAs, EvaluationSession session, boolean shared) {
     this.file = file;
     this.path = path;
     this.terragruntDir = terragruntDir;
     this.includedAs = includedAs;
     this.session = session;
     this.evaluator = new ExpressionEvaluator(this, this);
-    TerragruntSchema.check(path, file.body());
-    for (Block locals : file.body().blocks("locals")) {
-      for (Attribute local : locals.body().attributes()) {
-        if (localDefinitions.putIfAbsent(local.name(), local) != null) {
-          throw new EvaluationError(local.range(), "the local \"" + local.name() + "\" is defined twice");
-        }
-      }
-    }
+    this.facts = session.snapshot.facts(path, file, shared);
+    this.localDefinitions = facts.locals();
   }
 
-  /** A configuration evaluated in its own context: a unit's file or a read target. */
+  /** A unit's own {@code terragrunt.hcl}, evaluated in its own context. */
+  static FileEvaluation unit(HclFile file, Path path, EvaluationSession session) {
+    return new FileEvaluation(file, path, path.getParent(), null, session, false);
+  }
+
+  /** A shared file evaluated in its own context: a read target, a stack file, a values file. */
   static FileEvaluation configuration(HclFile file, Path path, EvaluationSession session) {
-    return new FileEvaluation(file, path, path.getParent(), null, session);
+    return new FileEvaluation(file, path, path.getParent(), null, session, true);
   }
 
   HclFile file() {
@@ -91,6 +97,10 @@ final class FileEvaluation implements FunctionContext, ExpressionEvaluator.Roots
 
   Body body() {
     return file.body();
+  }
+
+  FileFacts facts() {
+    return facts;
   }
 
   EvaluationSession session() {
@@ -275,10 +285,18 @@ final class FileEvaluation implements FunctionContext, ExpressionEvaluator.Roots
                 + include.range.describe()
                 + " but has an include block itself; only one level of include is allowed");
       }
-      include.evaluation = new FileEvaluation(included, include.path, terragruntDir, include, session);
+      include.evaluation = new FileEvaluation(included, include.path, terragruntDir, include, session, true);
       include.evaluation.including = this;
     }
     return include.evaluation;
+  }
+
+  /**
+   * Binds a stack file's {@code unit} and {@code stack} variables ({@code unit.<name>.path}), which
+   * its locals and its blocks' paths cannot see, as in Terragrunt ({@link StackFileEvaluation}).
+   */
+  void bindStackComponents(Value units, Value stacks) {
+    stackComponents = Map.of("unit", units, "stack", stacks);
   }
 
   // --- feature flags ----------------------------------------------------------------------------
@@ -388,6 +406,11 @@ final class FileEvaluation implements FunctionContext, ExpressionEvaluator.Roots
         return StackValues.of(session, terragruntDir);
       case "feature":
         return Value.object(features());
+      case "unit", "stack":
+        if (stackComponents != null) {
+          return stackComponents.get(name);
+        }
+        throw new EvaluationError(range, "unknown variable \"" + name + "\"");
       default:
         throw new EvaluationError(range, "unknown variable \"" + name + "\"");
     }

@@ -15,8 +15,20 @@ final class FunctionTable {
    *     merge, lookup, ...). An argument that is itself unknown always makes the result unknown.
    * @param failureIsUnknown true for Terraform's pure functions: a failure outside {@code try}/{@code
    *     can} yields an unknown value and a diagnostic for the unit instead of failing it
+   * @param readsFiles false when a call can neither read a file nor probe the tree (pure functions,
+   *     and Terragrunt's functions of the unit's paths and environment), so evaluating it records
+   *     no read
    */
-  record Entry(BuiltinFunction function, boolean acceptsNestedUnknowns, boolean failureIsUnknown) {}
+  record Entry(BuiltinFunction function, boolean acceptsNestedUnknowns, boolean failureIsUnknown, boolean readsFiles) {
+
+    /**
+     * True for Terraform's pure functions, which use their arguments only: they read no file and
+     * probe nothing (their {@link Invocation} carries no context).
+     */
+    boolean pure() {
+      return failureIsUnknown;
+    }
+  }
 
   /**
    * Real Terraform, OpenTofu and Terragrunt functions that are not evaluated here: they need the
@@ -57,22 +69,30 @@ final class FunctionTable {
 
   /** Registers a function whose result is unknown when any argument contains an unknown. */
   void strict(String name, BuiltinFunction function) {
-    entries.put(name, new Entry(function, false, false));
+    entries.put(name, new Entry(function, false, false, true));
+  }
+
+  /**
+   * Registers a function of the unit's paths and environment only (it reads no file and probes
+   * nothing), strict on unknowns.
+   */
+  void contextual(String name, BuiltinFunction function) {
+    entries.put(name, new Entry(function, false, false, false));
   }
 
   /** Registers a function that handles unknown elements inside its arguments itself. */
   void lenient(String name, BuiltinFunction function) {
-    entries.put(name, new Entry(function, true, false));
+    entries.put(name, new Entry(function, true, false, true));
   }
 
   /** Registers a pure Terraform function (see {@link Entry#failureIsUnknown()}), strict on unknowns. */
   void terraform(String name, BuiltinFunction function) {
-    entries.put(name, new Entry(function, false, true));
+    entries.put(name, new Entry(function, false, true, false));
   }
 
   /** Registers a pure Terraform function that handles unknown elements itself. */
   void terraformLenient(String name, BuiltinFunction function) {
-    entries.put(name, new Entry(function, true, true));
+    entries.put(name, new Entry(function, true, true, false));
   }
 
   /** The function with this name, or null when it is not supported. */

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * One call of a built-in function: its evaluated arguments, where it was called and the context
- * that Terragrunt's path functions read.
+ * that Terragrunt's path functions read (null for a pure function, {@link FunctionTable.Entry#pure()}).
  */
 record Invocation(String name, List<Value> args, SourceRange range, FunctionContext context) {
 

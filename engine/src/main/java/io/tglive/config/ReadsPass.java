@@ -5,6 +5,8 @@ import io.tglive.hcl.Block;
 import io.tglive.hcl.Body;
 import io.tglive.hcl.Expression;
 import io.tglive.hcl.TemplatePart;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Evaluates every attribute of a file outside {@code locals} and {@code include} blocks ({@code
@@ -13,25 +15,20 @@ import io.tglive.hcl.TemplatePart;
  * parse skips them. A failure there does not concern the graph: it is a diagnostic, and what was
  * read up to it stays recorded.
  *
- * <p>Only attributes that call a function are evaluated: without a call, an attribute can only
- * reach files through locals (evaluated already), includes (this pass covers them too) or values
- * that are unknown anyway, so evaluating it would read nothing new. That keeps a plain {@code
- * inputs = { x = include.common.locals.y }} from building the included configuration's value for
- * every unit.
+ * <p>Only attributes that call a function that may read a file ({@link
+ * FunctionTable.Entry#readsFiles()}: not Terraform's pure functions nor Terragrunt's functions of
+ * paths and the environment), an unsupported function or an unknown name are evaluated. Otherwise an attribute can only reach files through locals (evaluated already),
+ * includes (this pass covers them too) or values that are unknown anyway, so evaluating it would
+ * read nothing new. That keeps a plain {@code inputs = merge(local.a, local.b)} from being built
+ * for every unit. Which attributes qualify depends on the syntax alone: {@link FileFacts} holds
+ * them, computed once per shared file.
  */
 final class ReadsPass {
 
   private ReadsPass() {}
 
   static void run(FileEvaluation file) {
-    run(file, file.body(), null);
-  }
-
-  private static void run(FileEvaluation file, Body body, String blockType) {
-    for (Attribute attribute : body.attributes()) {
-      if (evaluatedForTheGraph(blockType, attribute.name()) || !callsAFunction(attribute.value())) {
-        continue;
-      }
+    for (Attribute attribute : file.facts().readsAttributes()) {
       try {
         file.evaluate(attribute.value());
       } catch (EvaluationError e) {
@@ -45,72 +42,117 @@ final class ReadsPass {
                 + positioned.detail());
       }
     }
+  }
+
+  /** The attributes of a file's body that {@link #run} evaluates, in the order it evaluates them. */
+  static List<Attribute> attributes(Body body) {
+    List<Attribute> attributes = new ArrayList<>();
+    collect(body, null, attributes);
+    return List.copyOf(attributes);
+  }
+
+  private static void collect(Body body, String blockType, List<Attribute> attributes) {
+    for (Attribute attribute : body.attributes()) {
+      if (!evaluatedForTheGraph(blockType, attribute.name()) && mayRead(attribute.value())) {
+        attributes.add(attribute);
+      }
+    }
     for (Block block : body.blocks()) {
       boolean evaluatedAlready =
           blockType == null && (block.type().equals("locals") || block.type().equals("include"));
       if (!evaluatedAlready) {
-        run(file, block.body(), blockType == null ? block.type() : blockType + "." + block.type());
+        collect(block.body(), blockType == null ? block.type() : blockType + "." + block.type(), attributes);
       }
     }
   }
 
-  /** True if the expression calls a function anywhere inside it. */
-  static boolean callsAFunction(Expression e) {
+  /** True if the expression calls, anywhere inside it, a function that may read a file. */
+  static boolean mayRead(Expression e) {
     if (e == null) {
       return false;
     }
-    if (e instanceof Expression.FunctionCall) {
-      return true;
+    if (e instanceof Expression.FunctionCall call) {
+      if (call.name().equals("try") || call.name().equals("can")) {
+        return anyMayRead(call.args());
+      }
+      FunctionTable.Entry entry = FunctionTable.BUILTINS.get(call.name());
+      return entry == null || entry.readsFiles() || anyMayRead(call.args());
     }
     if (e instanceof Expression.Template template) {
-      return template.parts().stream().anyMatch(ReadsPass::callsAFunction);
+      for (TemplatePart part : template.parts()) {
+        if (mayRead(part)) {
+          return true;
+        }
+      }
+      return false;
     }
     if (e instanceof Expression.GetAttr get) {
-      return callsAFunction(get.target());
+      return mayRead(get.target());
     }
     if (e instanceof Expression.Index index) {
-      return callsAFunction(index.target()) || callsAFunction(index.key());
+      return mayRead(index.target()) || mayRead(index.key());
     }
     if (e instanceof Expression.Splat splat) {
-      return callsAFunction(splat.source()) || callsAFunction(splat.each());
+      return mayRead(splat.source()) || mayRead(splat.each());
     }
     if (e instanceof Expression.TupleCons tuple) {
-      return tuple.items().stream().anyMatch(ReadsPass::callsAFunction);
+      return anyMayRead(tuple.items());
     }
     if (e instanceof Expression.ObjectCons object) {
-      return object.items().stream().anyMatch(item -> callsAFunction(item.key()) || callsAFunction(item.value()));
+      for (Expression.ObjectItem item : object.items()) {
+        if (mayRead(item.key()) || mayRead(item.value())) {
+          return true;
+        }
+      }
+      return false;
     }
     if (e instanceof Expression.Unary unary) {
-      return callsAFunction(unary.operand());
+      return mayRead(unary.operand());
     }
     if (e instanceof Expression.Binary binary) {
-      return callsAFunction(binary.left()) || callsAFunction(binary.right());
+      return mayRead(binary.left()) || mayRead(binary.right());
     }
     if (e instanceof Expression.Conditional conditional) {
-      return callsAFunction(conditional.condition()) || callsAFunction(conditional.whenTrue())
-          || callsAFunction(conditional.whenFalse());
+      return mayRead(conditional.condition()) || mayRead(conditional.whenTrue())
+          || mayRead(conditional.whenFalse());
     }
     if (e instanceof Expression.Parenthesized parenthesized) {
-      return callsAFunction(parenthesized.inner());
+      return mayRead(parenthesized.inner());
     }
     if (e instanceof Expression.ForExpr loop) {
-      return callsAFunction(loop.collection()) || callsAFunction(loop.keyResult())
-          || callsAFunction(loop.valueResult()) || callsAFunction(loop.condition());
+      return mayRead(loop.collection()) || mayRead(loop.keyResult())
+          || mayRead(loop.valueResult()) || mayRead(loop.condition());
     }
     return false;
   }
 
-  private static boolean callsAFunction(TemplatePart part) {
+  private static boolean anyMayRead(List<Expression> expressions) {
+    for (Expression expression : expressions) {
+      if (mayRead(expression)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean mayRead(TemplatePart part) {
     if (part instanceof TemplatePart.Interpolation interpolation) {
-      return callsAFunction(interpolation.expression());
+      return mayRead(interpolation.expression());
     }
     if (part instanceof TemplatePart.If branch) {
-      return callsAFunction(branch.condition())
-          || branch.then().stream().anyMatch(ReadsPass::callsAFunction)
-          || branch.otherwise().stream().anyMatch(ReadsPass::callsAFunction);
+      return mayRead(branch.condition()) || anyPartMayRead(branch.then()) || anyPartMayRead(branch.otherwise());
     }
     if (part instanceof TemplatePart.For loop) {
-      return callsAFunction(loop.collection()) || loop.body().stream().anyMatch(ReadsPass::callsAFunction);
+      return mayRead(loop.collection()) || anyPartMayRead(loop.body());
+    }
+    return false;
+  }
+
+  private static boolean anyPartMayRead(List<TemplatePart> parts) {
+    for (TemplatePart part : parts) {
+      if (mayRead(part)) {
+        return true;
+      }
     }
     return false;
   }

@@ -1,5 +1,6 @@
 package io.tglive.config;
 
+import io.tglive.hcl.HclFile;
 import io.tglive.repo.RepoTree.PathKind;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,8 +54,35 @@ final class SnapshotCache {
   /** Walks up from a directory, per directory and name. */
   final ConcurrentHashMap<ParentLookup, Nearest> nearest = new ConcurrentHashMap<>();
 
+  /** A parsed file as a key by identity: its record equality would compare whole syntax trees. */
+  private record Parsed(HclFile file) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Parsed parsed && parsed.file == file;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(file);
+    }
+  }
+
+  /** The facts of shared parsed files; a file that fails its checks is checked again each time. */
+  private final ConcurrentHashMap<Parsed, FileFacts> facts = new ConcurrentHashMap<>();
+
   private final ConcurrentHashMap<Path, ReadResult> reads = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<ReaderKey, ReadResult> readerDependentReads = new ConcurrentHashMap<>();
+
+  /** The facts of a shared parsed file at {@code path}, computed on first use. */
+  FileFacts facts(Path path, HclFile file) {
+    Parsed key = new Parsed(file);
+    FileFacts known = facts.get(key);
+    if (known == null) {
+      known = FileFacts.of(path, file);
+      facts.putIfAbsent(key, known);
+    }
+    return known;
+  }
 
   /** The cached value of reading {@code file} from a unit in {@code originalDirectory}, or null. */
   ReadResult read(Path file, Path originalDirectory) {

@@ -134,6 +134,15 @@ record SnapshotView(RepoTree tree, HclFileCache files, SnapshotCache cache, Dire
     return files.parse(tree, file, contentId, bytes, shared);
   }
 
+  /**
+   * The {@link FileFacts} of a parsed file: computed once per snapshot for a shared file (which
+   * the file cache holds for its life anyway), afresh for a unit's own file (held weakly, used
+   * once).
+   */
+  FileFacts facts(Path path, HclFile file, boolean shared) {
+    return shared ? cache.facts(path, file) : FileFacts.of(path, file);
+  }
+
   /** {@link #parse} inside an evaluation (an include or a read target): a syntax error keeps its own position. */
   HclFile parseForEvaluation(Path file) {
     try {

@@ -99,7 +99,7 @@ public final class TerragruntEvaluator {
     session.reads.add(file);
     Set<Path> included = new LinkedHashSet<>();
     try {
-      FileEvaluation unit = FileEvaluation.configuration(hcl, file, session);
+      FileEvaluation unit = FileEvaluation.unit(hcl, file, session);
       List<FileEvaluation.Include> includes = unit.includes();
       includes.forEach(include -> included.add(include.path));
       unit.evaluateAllLocals();

@@ -19,25 +19,25 @@ final class TerragruntFunctions {
 
   static void register(FunctionTable t) {
     t.strict("find_in_parent_folders", TerragruntFunctions::findInParentFolders);
-    t.strict("get_terragrunt_dir", c -> {
+    t.contextual("get_terragrunt_dir", c -> {
       c.expectArgs(0, 0);
       return path(c.context().terragruntDir());
     });
-    t.strict("get_original_terragrunt_dir", c -> {
+    t.contextual("get_original_terragrunt_dir", c -> {
       c.expectArgs(0, 0);
       return path(c.context().originalTerragruntDir());
     });
-    t.strict("get_parent_terragrunt_dir", c -> {
+    t.contextual("get_parent_terragrunt_dir", c -> {
       c.expectArgs(0, 1);
       Path include = c.context().includeDirectory(includeName(c), c.range());
       return path(include == null ? c.context().terragruntDir() : include);
     });
-    t.strict("path_relative_to_include", c -> {
+    t.contextual("path_relative_to_include", c -> {
       c.expectArgs(0, 1);
       Path include = c.context().includeDirectory(includeName(c), c.range());
       return Value.string(include == null ? "." : LexicalPaths.relative(include, c.context().terragruntDir()));
     });
-    t.strict("path_relative_from_include", c -> {
+    t.contextual("path_relative_from_include", c -> {
       c.expectArgs(0, 1);
       Path include = c.context().includeDirectory(includeName(c), c.range());
       return Value.string(include == null ? "." : LexicalPaths.relative(c.context().terragruntDir(), include));
@@ -54,7 +54,7 @@ final class TerragruntFunctions {
       c.expectArgs(0, 0);
       return Value.string(LexicalPaths.relative(c.context().terragruntDir(), repoRoot(c)));
     });
-    t.strict("get_env", c -> {
+    t.contextual("get_env", c -> {
       c.expectArgs(1, 2);
       String name = c.string(0);
       String value = c.context().environment().get(name);
@@ -67,7 +67,7 @@ final class TerragruntFunctions {
       }
       return Value.string(c.string(1));
     });
-    t.strict("abspath", c -> {
+    t.contextual("abspath", c -> {
       c.expectArgs(1, 1);
       return path(resolve(c, 0));
     });
@@ -85,7 +85,7 @@ final class TerragruntFunctions {
   /** A function returning one of Terragrunt's fixed command lists. */
   private static void commands(FunctionTable t, String name, String... commands) {
     Value list = Value.list(java.util.Arrays.stream(commands).map(Value::string).map(Value.class::cast).toList());
-    t.strict(name, c -> {
+    t.contextual(name, c -> {
       c.expectArgs(0, 0);
       return list;
     });
@@ -93,7 +93,7 @@ final class TerragruntFunctions {
 
   /** A function whose value is only known when Terragrunt runs a command: unknown, without a warning. */
   private static void runTime(FunctionTable t, String name, String what) {
-    t.strict(name, c -> {
+    t.contextual(name, c -> {
       c.expectArgs(0, 0);
       return Value.unknown(what + " is only known when Terragrunt runs");
     });

@@ -51,7 +51,7 @@ final class TerragruntSchema {
       Set.of(),
       Map.of(
           "locals", new BlockRule(0, 0, false, null),
-          "include", new BlockRule(0, 1, true, null),
+          "include", new BlockRule(0, 1, true, new Schema(Set.of("path"), Map.of())),
           "unit", new BlockRule(1, 1, true, null),
           "stack", new BlockRule(1, 1, true, null)));
 
@@ -88,6 +88,11 @@ final class TerragruntSchema {
       return;
     }
     check(body, name.equals("terragrunt.stack.hcl") ? STACK_FILE : FILE, null);
+  }
+
+  /** Checks a file that a stack file includes against the stack schema, whatever its name. */
+  static void checkStack(Body body) {
+    check(body, STACK_FILE, null);
   }
 
   private static void check(Body body, Schema schema, String inside) {

@@ -47,6 +47,15 @@ public record Terragrunt(Path binary, Map<String, String> environment, Duration 
         run(repository, "find", "--json", "--filter", "[" + base + "..." + head + "]"), describe(repository));
   }
 
+  /**
+   * {@code terragrunt stack generate} in {@code directory}: writes the units of every {@code
+   * terragrunt.stack.hcl} below it into {@code .terragrunt-stack} directories, which {@code find}
+   * then discovers (it does not generate them itself).
+   */
+  public void generateStacks(Path directory) throws ConformanceException {
+    run(directory, "stack", "generate");
+  }
+
   /** The first line {@code terragrunt --version} prints. */
   public String version() throws ConformanceException {
     return run(Path.of("").toAbsolutePath(), "--version").lines().findFirst().orElse("").trim();

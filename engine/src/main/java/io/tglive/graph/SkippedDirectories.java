@@ -74,8 +74,12 @@ public final class SkippedDirectories {
 
   /** True when {@code root}-relative {@code directory} is skipped. */
   boolean skips(Path root, Path directory) {
-    Path relative = root.relativize(directory);
-    return skips(directory.getFileName().toString(), relative.toString().replace('\\', '/'));
+    String name = directory.getFileName().toString();
+    if (paths.isEmpty()) {
+      // Only path exclusions need the relative path; the walk asks for every entry it meets.
+      return skips(name, null);
+    }
+    return skips(name, root.relativize(directory).toString().replace('\\', '/'));
   }
 
   /**

@@ -41,6 +41,8 @@ final class StackGeneration {
   private final StackEvaluator evaluator;
   /** Each generated component directory and the stack file that generated it. */
   private final Map<Path, Path> generatedBy = new ConcurrentHashMap<>();
+  /** Each generated component directory declared in a file the stack file includes, and that file. */
+  private final Map<Path, Path> declaredIn = new ConcurrentHashMap<>();
   /** Each generated component directory and its nesting level (1 for a stack file in the repository). */
   private final Map<Path, Integer> levels = new ConcurrentHashMap<>();
   private final List<UnresolvedComponent> unresolved = new ArrayList<>();
@@ -101,6 +103,9 @@ final class StackGeneration {
       }
       overlay.mount(destination, source);
       generatedBy.put(destination, stackFile);
+      if (!component.location().file().equals(stackFile)) {
+        declaredIn.put(destination, component.location().file());
+      }
       levels.put(destination, level + 1);
       component.values().flatMap(ValuesFile::render)
           .ifPresent(bytes -> overlay.file(destination.resolve("terragrunt.values.hcl"), bytes));
@@ -143,7 +148,8 @@ final class StackGeneration {
   /**
    * What a generated unit's configuration also depends on: the source directory it is a copy of
    * (everything in it is copied), the files its generated reads show, and every stack file that
-   * generated a directory it lies in, so a change to any of them selects the unit.
+   * generated a directory it lies in (with the file it includes that declares the block), so a
+   * change to any of them selects the unit.
    */
   Set<Path> origins(Path unitDirectory, Set<Path> reads) {
     if (generatedBy.isEmpty()) {
@@ -157,6 +163,11 @@ final class StackGeneration {
         Path source = overlay.source(stackFile);
         if (source != null) {
           origins.add(source);
+        }
+        Path include = declaredIn.get(at);
+        if (include != null) {
+          Path includeSource = overlay.source(include);
+          origins.add(includeSource != null ? includeSource : include);
         }
       }
     }

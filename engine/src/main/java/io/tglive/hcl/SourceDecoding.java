@@ -14,6 +14,10 @@ final class SourceDecoding {
 
   /** The text of {@code bytes}, or an {@link HclSyntaxException} naming the first bad byte. */
   static String decode(String fileName, byte[] bytes) {
+    if (plainAscii(bytes)) {
+      // Most configuration files: every byte is its own character, so no decoder is needed.
+      return new String(bytes, StandardCharsets.ISO_8859_1);
+    }
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -34,6 +38,16 @@ final class SourceDecoding {
       throw src.error(nul, "the file contains a NUL byte (is it a binary file?)");
     }
     return text;
+  }
+
+  /** True when every byte is ASCII other than NUL: valid UTF-8 meaning the same characters. */
+  private static boolean plainAscii(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b <= 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static HclSyntaxException error(String fileName, byte[] bytes, int offset, String detail) {

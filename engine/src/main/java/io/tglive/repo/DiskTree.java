@@ -14,6 +14,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
@@ -112,11 +113,25 @@ public final class DiskTree implements RepoTree {
         throw tooLarge();
       }
       try (InputStream in = Files.newInputStream(file)) {
-        byte[] bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
-        if (bytes.length > MAX_FILE_BYTES) {
+        // Into a buffer of the size just seen, then to the cap should the file have grown.
+        int size = (int) attributes.size();
+        byte[] bytes = new byte[size];
+        int read = in.readNBytes(bytes, 0, size);
+        if (read < size) {
+          return Arrays.copyOf(bytes, read);
+        }
+        int next = in.read();
+        if (next < 0) {
+          return bytes;
+        }
+        byte[] more = in.readNBytes((int) (MAX_FILE_BYTES - size));
+        if (size + 1L + more.length > MAX_FILE_BYTES) {
           throw tooLarge();
         }
-        return bytes;
+        byte[] grown = Arrays.copyOf(bytes, size + 1 + more.length);
+        grown[size] = (byte) next;
+        System.arraycopy(more, 0, grown, size + 1, more.length);
+        return grown;
       }
     } catch (IOException e) {
       throw FileErrors.plain(e);

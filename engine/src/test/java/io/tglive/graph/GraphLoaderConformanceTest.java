@@ -195,6 +195,35 @@ class GraphLoaderConformanceTest {
     assertThat(graph.unit("region-1/unit-a").dependencies()).containsOnlyKeys("region-1/unit-c", "region-2/unit-b");
   }
 
+  /** The graph terragrunt 1.1.3 finds after {@code stack generate} (less the stack itself). */
+  @Test
+  void unitPathsInStackValuesAreWhereTheUnitsAreGenerated() throws Exception {
+    LoadedGraph loaded = load("stack-unit-path", LoadOptions.defaults());
+    UnitGraph graph = loaded.graph();
+
+    assertThat(graph.units()).containsOnlyKeys("live/.terragrunt-stack/app", "live/.terragrunt-stack/db",
+        "live/.terragrunt-stack/network/vpc", "live/edge", "units/app", "units/db", "units/vpc");
+    assertThat(graph.dependencies("live/.terragrunt-stack/app")).containsExactly("live/.terragrunt-stack/network/vpc");
+    assertThat(graph.dependencies("live/.terragrunt-stack/db"))
+        .containsExactlyInAnyOrder("live/edge", "live/.terragrunt-stack/network/vpc");
+    assertThat(loaded.unresolvedStacks()).isEmpty();
+  }
+
+  /** The graph terragrunt 1.1.3 finds after {@code stack generate} (less the stack itself). */
+  @Test
+  void anIncludedStackFileAddsItsUnitsEvaluatedInTheIncludingFile() throws Exception {
+    LoadedGraph loaded = load("stack-include", LoadOptions.defaults());
+    UnitGraph graph = loaded.graph();
+
+    assertThat(graph.units()).containsOnlyKeys("live/.terragrunt-stack/app", "live/.terragrunt-stack/vpc",
+        "live/.terragrunt-stack/worker", "units/app", "units/vpc");
+    assertThat(graph.dependencies("live/.terragrunt-stack/app")).containsExactly("live/.terragrunt-stack/vpc");
+    assertThat(graph.dependencies("live/.terragrunt-stack/worker")).containsExactly("live/.terragrunt-stack/app");
+    assertThat(graph.unit("live/.terragrunt-stack/worker").reads())
+        .contains("common/services.stack.hcl", "live/terragrunt.stack.hcl");
+    assertThat(loaded.unresolvedStacks()).isEmpty();
+  }
+
   @Test
   void aCycleFailsNamingEveryUnitWithTheFileAndLineOfEachEdge() {
     Path root = fixture("cycle");

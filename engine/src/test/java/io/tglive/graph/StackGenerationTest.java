@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tglive.config.ConfigException;
 import io.tglive.config.HclFileCache;
+import io.tglive.config.TerragruntEvaluator;
 import io.tglive.repo.DiskTree;
 import io.tglive.repo.GitTree;
+import io.tglive.repo.OverlayTree;
 import io.tglive.testing.TestRepo;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +49,14 @@ class StackGenerationTest {
           values = { vpc_path = "../vpc" }
         }
         """);
+  }
+
+  /** The {@code terragrunt.values.hcl} that generating one stack file writes into a component. */
+  private String generatedValues(String stackFile, String component) throws Exception {
+    OverlayTree overlay = new OverlayTree(new DiskTree(repo));
+    TerragruntEvaluator evaluator = new TerragruntEvaluator(overlay, Map.of(), new HclFileCache());
+    new StackGeneration(overlay, evaluator::evaluateStack).generate(repo.resolve(stackFile));
+    return new String(overlay.read(repo.resolve(component).resolve("terragrunt.values.hcl")), StandardCharsets.UTF_8);
   }
 
   private LoadedGraph load() throws Exception {
@@ -186,6 +198,151 @@ class StackGenerationTest {
     write("live/terragrunt.stack.hcl", "unti \"vpc\" {\n}\n");
 
     assertThatThrownBy(this::load).hasMessageContaining("terragrunt.stack.hcl:1:1: unsupported block type \"unti\"; did you mean \"unit\"?");
+  }
+
+  @Test
+  void unitPathIsTheAbsoluteDirectoryTheUnitGeneratesTo() throws Exception {
+    write("units/vpc/terragrunt.hcl", "");
+    write("units/app/terragrunt.hcl", "dependency \"vpc\" {\n  config_path = values.vpc_path\n}\n");
+    write("live/terragrunt.stack.hcl", """
+        unit "vpc" {
+          source = "../units/vpc"
+          path   = "net/../vpc"
+        }
+        unit "app" {
+          source = "../units/app"
+          path   = "app"
+          values = { vpc_path = unit.vpc.path }
+        }
+        """);
+
+    LoadedGraph loaded = load();
+
+    assertThat(loaded.graph().dependencies("live/.terragrunt-stack/app")).containsExactly("live/.terragrunt-stack/vpc");
+    assertThat(generatedValues("live/terragrunt.stack.hcl", "live/.terragrunt-stack/app"))
+        .contains("vpc_path = \"" + repo.resolve("live/.terragrunt-stack/vpc") + "\"");
+  }
+
+  @Test
+  void stackPathIsWhereANestedStackGenerates() throws Exception {
+    String catalog = repo.resolve("units").toString();
+    write("units/vpc/terragrunt.hcl", "");
+    write("units/app/terragrunt.hcl", "dependency \"vpc\" {\n  config_path = \"${values.network}/vpc\"\n}\n");
+    write("stacks/net/terragrunt.stack.hcl", "unit \"vpc\" {\n  source = \"" + catalog + "/vpc\"\n  path = \"vpc\"\n}\n");
+    write("live/terragrunt.stack.hcl", """
+        stack "net" {
+          source = "../stacks/net"
+          path   = "net"
+        }
+        unit "app" {
+          source = "../units/app"
+          path   = "app"
+          values = { network = "${stack.net.path}/.terragrunt-stack" }
+        }
+        """);
+
+    assertThat(load().graph().dependencies("live/.terragrunt-stack/app"))
+        .containsExactly("live/.terragrunt-stack/net/.terragrunt-stack/vpc");
+  }
+
+  @Test
+  void unitPathIsUnknownToLocalsAsInTerragrunt() throws Exception {
+    write("units/vpc/terragrunt.hcl", "");
+    write("live/terragrunt.stack.hcl",
+        "locals {\n  p = unit.vpc.path\n}\nunit \"vpc\" {\n  source = \"../units/vpc\"\n  path = \"vpc\"\n}\n");
+
+    assertThatThrownBy(this::load).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("terragrunt.stack.hcl:2:").hasMessageContaining("unknown variable \"unit\"");
+  }
+
+  @Test
+  void aUnitPathThatCannotBeKnownLeavesTheValuesUnknownNotGuessed() throws Exception {
+    write("units/vpc/terragrunt.hcl", "");
+    write("units/app/terragrunt.hcl", "dependency \"vpc\" {\n  config_path = values.vpc_path\n}\n");
+    write("live/terragrunt.stack.hcl", """
+        unit "vpc" {
+          source = "../units/vpc"
+          path   = get_env("VPC_DIR")
+        }
+        unit "app" {
+          source = "../units/app"
+          path   = "app"
+          values = { vpc_path = unit.vpc.path }
+        }
+        """);
+
+    LoadedGraph loaded = load();
+
+    assertThat(loaded.unresolvedStacks()).singleElement().asString().contains("unit \"vpc\": path cannot be evaluated");
+    assertThat(loaded.graph().unit("live/.terragrunt-stack/app").dependencies()).isEmpty();
+    assertThat(loaded.graph().unit("live/.terragrunt-stack/app").unresolved()).singleElement()
+        .satisfies(edge -> assertThat(edge.reason()).contains("unknown"));
+  }
+
+  @Test
+  void anIncludedStackFileAddsItsBlocksInTheIncludingContext() throws Exception {
+    write("units/vpc/terragrunt.hcl", "");
+    write("units/app/terragrunt.hcl", "dependency \"vpc\" {\n  config_path = values.vpc_path\n}\n");
+    write("common/app.stack.hcl", """
+        unit "app" {
+          source = "${local.catalog}/app"
+          path   = "app"
+          values = { vpc_path = unit.vpc.path }
+        }
+        """);
+    write("live/terragrunt.stack.hcl", """
+        locals {
+          catalog = "../units"
+        }
+        include {
+          path = "../common/app.stack.hcl"
+        }
+        unit "vpc" {
+          source = "${local.catalog}/vpc"
+          path   = "vpc"
+        }
+        """);
+
+    LoadedGraph loaded = load();
+
+    assertThat(loaded.graph().dependencies("live/.terragrunt-stack/app")).containsExactly("live/.terragrunt-stack/vpc");
+    // A change to the included file selects the units it declares.
+    assertThat(loaded.graph().unit("live/.terragrunt-stack/app").reads()).contains("common/app.stack.hcl");
+    assertThat(loaded.graph().unit("live/.terragrunt-stack/vpc").reads()).doesNotContain("common/app.stack.hcl");
+  }
+
+  @Test
+  void whatTerragruntRejectsInAnIncludedStackFileIsAnError() throws Exception {
+    write("units/vpc/terragrunt.hcl", "");
+    write("live/terragrunt.stack.hcl", """
+        include "common" {
+          path = "../common/extra.stack.hcl"
+        }
+        unit "vpc" {
+          source = "../units/vpc"
+          path   = "vpc"
+        }
+        """);
+
+    assertThatThrownBy(this::load).hasMessageContaining("terragrunt.stack.hcl:2:")
+        .hasMessageContaining("failed to read include \"common\": " + repo.resolve("common/extra.stack.hcl") + " does not exist");
+    write("common/extra.stack.hcl", "locals {\n  x = 1\n}\n");
+    assertThatThrownBy(this::load).hasMessageContaining("extra.stack.hcl:1:")
+        .hasMessageContaining("must not define locals");
+    write("common/extra.stack.hcl", "include \"more\" {\n  path = \"x.hcl\"\n}\n");
+    assertThatThrownBy(this::load).hasMessageContaining("must not define nested includes");
+    write("common/extra.stack.hcl", "dependency \"x\" {\n  config_path = \"../x\"\n}\n");
+    assertThatThrownBy(this::load).hasMessageContaining("extra.stack.hcl:1:1: unsupported block type \"dependency\"");
+    write("common/extra.stack.hcl", "unit \"vpc\" {\n  source = \"../units/vpc\"\n  path = \"vpc2\"\n}\n");
+    assertThatThrownBy(this::load).hasMessageContaining("extra.stack.hcl:1:")
+        .hasMessageContaining("duplicate unit name \"vpc\"; the first is at " + repo.resolve("live/terragrunt.stack.hcl") + ":4");
+  }
+
+  @Test
+  void anIncludeBlockTakesOnlyAPath() throws Exception {
+    write("live/terragrunt.stack.hcl", "include \"c\" {\n  path = \"x.hcl\"\n  expose = true\n}\n");
+
+    assertThatThrownBy(this::load).hasMessageContaining("terragrunt.stack.hcl:3:3: unsupported argument \"expose\" in a include block");
   }
 
   @Test

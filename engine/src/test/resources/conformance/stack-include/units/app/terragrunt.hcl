@@ -1,0 +1,7 @@
+dependency "vpc" {
+  config_path = values.vpc_path
+
+  mock_outputs = {
+    id = "vpc-mock"
+  }
+}

@@ -1,0 +1,3 @@
+dependencies {
+  paths = [values.network, "${values.app}/../network/vpc"]
+}
