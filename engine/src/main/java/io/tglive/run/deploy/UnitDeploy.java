@@ -18,7 +18,6 @@ import io.tglive.run.terragrunt.PlanFormatException;
 import io.tglive.run.terragrunt.PlanReader;
 import io.tglive.run.terragrunt.PlanSummary;
 import io.tglive.run.terragrunt.TerragruntCommands;
-import io.tglive.stack.ApprovalPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,8 +87,7 @@ final class UnitDeploy {
       String digest = digest(planFile);
       ledger.record(RunEvent.of(EventType.PLANNED, path).withPlan(summary, digest).withCommit(commit));
       ledger.record(RunEvent.of(EventType.AWAITING_APPROVAL, path));
-      GateDecision decision = gate.decide(path,
-          new ApprovalPolicy(unit.voters(), unit.approvalsRequired(), unit.rejectionsRequired()), summary);
+      GateDecision decision = gate.decide(path, unit.policy(), summary);
       ledger.record(RunEvent.of(EventType.GATED, path).withDecision(decision.approved(), decision.who(),
           decision.why()));
       if (!decision.approved()) {
