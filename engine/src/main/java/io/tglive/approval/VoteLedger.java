@@ -81,6 +81,13 @@ public final class VoteLedger {
         .orElseThrow(() -> new IOException(directory + ": not a run directory (no " + RunLedger.JOURNAL + ")"));
   }
 
+  /** Casts a vote in the run of {@code directory}; {@link VoteOutcome#UNKNOWN_RUN} when no run is there. */
+  public static VoteResult voteIn(Path directory, VoteRequest request, Membership membership) throws IOException {
+    Optional<VoteLedger> ledger = of(directory, Clock.systemUTC());
+    return ledger.isPresent() ? ledger.get().vote(request, membership)
+        : VoteResult.refused(VoteOutcome.UNKNOWN_RUN, "no run in " + directory, null);
+  }
+
   /** The run's header. */
   public RunHeader header() {
     return header;
