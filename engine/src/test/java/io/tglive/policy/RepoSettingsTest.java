@@ -106,7 +106,8 @@ class RepoSettingsTest {
         """).problems()).singleElement().satisfies(p -> {
           assertThat(p.line()).isEqualTo(4);
           assertThat(p.message()).isEqualTo("unknown account key 'approvers' (known keys: name, path, voters, "
-              + "approvalsRequired, rejectionsRequired, dependencies, planRole, applyRole, codeBuildProject, region)");
+              + "approvalsRequired, rejectionsRequired, dependencies, planRole, applyRole, codeBuildProject, region, allowSelfApproval, "
+              + "destroyApprovalsRequired, newProviderApprovalsRequired, gateTimeout)");
         });
   }
 
