@@ -7,6 +7,7 @@ import hudson.model.Descriptor;
 import hudson.util.FormValidation;
 import io.tglive.policy.Account;
 import io.tglive.policy.AccountRules;
+import io.tglive.policy.GateRules;
 import io.tglive.policy.RunnerSettings;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,10 @@ public class AccountConfig implements Describable<AccountConfig> {
   private String applyRole;
   private String codeBuildProject;
   private String region;
+  private boolean allowSelfApproval;
+  private Integer destroyApprovalsRequired;
+  private Integer newProviderApprovalsRequired;
+  private String gateTimeout;
 
   @DataBoundConstructor
   public AccountConfig(String name, String path) {
@@ -126,10 +131,50 @@ public class AccountConfig implements Describable<AccountConfig> {
     this.region = blankToNull(region);
   }
 
+  public boolean isAllowSelfApproval() {
+    return allowSelfApproval;
+  }
+
+  @DataBoundSetter
+  public void setAllowSelfApproval(boolean allowSelfApproval) {
+    this.allowSelfApproval = allowSelfApproval;
+  }
+
+  public Integer getDestroyApprovalsRequired() {
+    return destroyApprovalsRequired;
+  }
+
+  /** Approvals a destroy needs; empty: approvalsRequired + 1, at most the number of listed voters. */
+  @DataBoundSetter
+  public void setDestroyApprovalsRequired(Integer destroyApprovalsRequired) {
+    this.destroyApprovalsRequired = destroyApprovalsRequired;
+  }
+
+  public Integer getNewProviderApprovalsRequired() {
+    return newProviderApprovalsRequired;
+  }
+
+  /** Approvals a plan adding a provider needs; empty: approvalsRequired. */
+  @DataBoundSetter
+  public void setNewProviderApprovalsRequired(Integer newProviderApprovalsRequired) {
+    this.newProviderApprovalsRequired = newProviderApprovalsRequired;
+  }
+
+  public String getGateTimeout() {
+    return gateTimeout;
+  }
+
+  /** How long a gate stays open, ISO-8601 ({@code PT4H}); empty: no limit. */
+  @DataBoundSetter
+  public void setGateTimeout(String gateTimeout) {
+    this.gateTimeout = blankToNull(gateTimeout);
+  }
+
   /** This account as the engine sees it. */
   public Account toAccount() {
     return new Account(name, path, voters, approvalsRequired, rejectionsRequired, dependencies,
-        new RunnerSettings(planRole, applyRole, codeBuildProject, region));
+        new RunnerSettings(planRole, applyRole, codeBuildProject, region),
+        new GateRules(allowSelfApproval, destroyApprovalsRequired, newProviderApprovalsRequired, gateTimeout));
   }
 
   /** Splits the text of a one-per-line form field into its non-blank entries. */
@@ -179,6 +224,11 @@ public class AccountConfig implements Describable<AccountConfig> {
     public FormValidation doCheckRejectionsRequired(
         @QueryParameter int value, @QueryParameter int approvalsRequired, @QueryParameter String voters) {
       return validation(AccountRules.checkRejectionsRequired(value, approvalsRequired, lines(voters)));
+    }
+
+    public FormValidation doCheckGateTimeout(@QueryParameter String value) {
+      return validation(AccountRules.checkGateRules(new GateRules(false, null, null, value), 0, List.of()).stream()
+          .findFirst());
     }
 
     private static FormValidation validation(Optional<String> problem) {
