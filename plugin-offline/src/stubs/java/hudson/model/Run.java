@@ -2,6 +2,9 @@
 // Never packaged (see pom.xml); checked against the real class by plugin/src/test StubSignaturesTest.
 package hudson.model;
 
+import edu.umd.cs.findbugs.annotations.NonNull;
+import java.io.File;
+
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 
 public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends Actionable {
@@ -11,6 +14,14 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
   }
 
   public @CheckForNull RunT getPreviousSuccessfulBuild() {
+    throw new UnsupportedOperationException();
+  }
+
+  public @NonNull File getRootDir() {
+    throw new UnsupportedOperationException();
+  }
+
+  public @NonNull String getUrl() {
     throw new UnsupportedOperationException();
   }
 }

@@ -22,6 +22,7 @@ import org.kohsuke.stapler.StaplerRequest2;
 public class TerragruntLiveConfiguration extends GlobalConfiguration {
 
   private List<AccountConfig> accounts = new ArrayList<>();
+  private boolean allowLaxerGateOverrides;
 
   public TerragruntLiveConfiguration() {
     load();
@@ -51,6 +52,17 @@ public class TerragruntLiveConfiguration extends GlobalConfiguration {
     save();
   }
 
+  /** Whether {@code tgApprovalGate}'s overrides may relax an account's approval policy (off: only stricter). */
+  public boolean isAllowLaxerGateOverrides() {
+    return allowLaxerGateOverrides;
+  }
+
+  @DataBoundSetter
+  public void setAllowLaxerGateOverrides(boolean allowLaxerGateOverrides) {
+    this.allowLaxerGateOverrides = allowLaxerGateOverrides;
+    save();
+  }
+
   /**
    * The configured accounts as the engine's mapping.
    *
@@ -66,6 +78,7 @@ public class TerragruntLiveConfiguration extends GlobalConfiguration {
     List<AccountConfig> submitted = req.bindJSONToList(AccountConfig.class, withListFields(json.get("accounts")));
     try {
       setAccounts(submitted);
+      setAllowLaxerGateOverrides(json.optBoolean("allowLaxerGateOverrides", false));
     } catch (InvalidAccountsException e) {
       throw new FormException(
           e.problems().stream().map(AccountProblem::message).collect(Collectors.joining("; ")), "accounts");

@@ -1,0 +1,7 @@
+// Hand-written compile-time stub of a Jenkins API type: real name, exact signatures, no behaviour.
+// Never packaged (see pom.xml); checked against the real class by plugin/src/test StubSignaturesTest.
+package org.kohsuke.stapler;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+public interface StaplerResponse2 extends HttpServletResponse {}
