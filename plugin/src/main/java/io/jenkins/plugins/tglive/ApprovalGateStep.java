@@ -5,7 +5,6 @@ import hudson.EnvVars;
 import hudson.Extension;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.tglive.approval.GateOverride;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -86,14 +85,9 @@ public final class ApprovalGateStep extends Step {
     this.timeout = timeout;
   }
 
-  /** The overrides as the engine takes them. */
-  GateOverride override() {
-    return new GateOverride(voters, approvals, rejections, timeout);
-  }
-
   @Override
   public StepExecution start(StepContext context) {
-    return new ApprovalGateExecution(context, path, voters, approvals, rejections, message, timeout);
+    return new ApprovalGateExecution(context, new GateSession(path, voters, approvals, rejections, message, timeout));
   }
 
   /** Registers {@code tgApprovalGate}. */
