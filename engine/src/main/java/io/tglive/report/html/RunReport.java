@@ -43,14 +43,19 @@ public final class RunReport {
 
   /** Renders the report of the run in {@code directory} to {@code <directory>/report.html} and returns that path. */
   public static Path write(Path directory) throws IOException {
-    String html = render(RunView.read(directory));
+    String html = render(RunView.read(directory), AuditTable.read(directory));
     Path file = directory.resolve(FILE);
     Files.writeString(file, html, StandardCharsets.UTF_8);
     return file;
   }
 
-  /** The report's HTML. */
+  /** The report's HTML, without votes. */
   static String render(RunView run) {
+    return render(run, java.util.List.of());
+  }
+
+  /** The report's HTML, with the run's votes from its audit log. */
+  static String render(RunView run, java.util.List<io.tglive.approval.AuditEntry> votes) {
     RunHeader header = run.header();
     String style = style();
     StringBuilder out = new StringBuilder(16_384);
@@ -67,6 +72,7 @@ public final class RunReport {
     GraphSvg.write(out, GraphLayout.of(header.units()), run.units());
     out.append("</div>\n<h2>Units</h2>\n");
     UnitTable.write(out, run);
+    AuditTable.write(out, votes);
     out.append("<script>").append(SCRIPT).append("</script>\n</body>\n</html>\n");
     return out.toString();
   }
