@@ -68,10 +68,13 @@ voters() {
   local run="$1"
   until [ -f "$run/journal.jsonl" ] && grep -q '"RUN_ENDED"' "$run/journal.jsonl"; do
     if [ -f "$run/journal.jsonl" ]; then
-      "$top/tglive" gates --run "$run" 2>/dev/null | sed -n 's/^\(.*\)  open$/\1/p' | while read -r unit; do
+      open="$("$top/tglive" gates --run "$run" 2>/dev/null || true)"
+      sed -n 's/^\(.*\)  open$/\1/p' <<<"$open" | while read -r unit; do
         for voter in alice bob carol; do
-          "$top/tglive" gates --run "$run" 2>/dev/null | grep -qxF "$unit  open" || break
-          "$top/tglive" approve --run "$run" --unit "$unit" --as "$voter" --comment "demo" 2>/dev/null | sed 's/^/   [second process] /' || true
+          gates="$("$top/tglive" gates --run "$run" 2>/dev/null || true)"
+          grep -qxF "$unit  open" <<<"$gates" || break
+          voted="$("$top/tglive" approve --run "$run" --unit "$unit" --as "$voter" --comment "demo" 2>&1 || true)"
+          echo "   [second process] tglive approve --unit $unit --as $voter: $voted"
         done
       done
     fi

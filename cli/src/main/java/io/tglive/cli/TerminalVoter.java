@@ -43,7 +43,7 @@ final class TerminalVoter {
 
   /** Called when a gate opens: queues it for the prompt, or says where else votes come from. */
   synchronized void opened(GateState gate) {
-    String elsewhere = "tglive approve --run " + ledger.header().id() + " --unit " + gate.unit() + " --as USER";
+    String elsewhere = "tglive approve --run " + ledger.directory() + " --unit " + gate.unit() + " --as USER";
     if (!gate.terms().isVoter(user, membership) || thread != null && !thread.isAlive()) {
       say("== waiting for votes on " + gate.unit() + " (" + gate.tally() + ") from "
           + String.join(", ", gate.terms().voters()) + ": " + elsewhere);

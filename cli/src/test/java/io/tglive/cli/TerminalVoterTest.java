@@ -62,6 +62,6 @@ class TerminalVoterTest {
   void aUserWhoIsNotAVoterIsToldWhoVotesAndHow() {
     voter("yes\n", "root").opened(gate);
     assertThat(screen.toString()).isEqualTo("== waiting for votes on app (0 of 2 approvals, 0 of 1 rejections) from"
-        + " alice, bob: tglive approve --run r1 --unit app --as USER\n");
+        + " alice, bob: tglive approve --run " + run.toAbsolutePath().normalize() + " --unit app --as USER\n");
   }
 }

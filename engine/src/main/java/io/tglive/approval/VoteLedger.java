@@ -88,6 +88,11 @@ public final class VoteLedger {
         : VoteResult.refused(VoteOutcome.UNKNOWN_RUN, "no run in " + directory, null);
   }
 
+  /** The run directory. */
+  public Path directory() {
+    return directory;
+  }
+
   /** The run's header. */
   public RunHeader header() {
     return header;
