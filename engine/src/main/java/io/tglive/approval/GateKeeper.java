@@ -74,7 +74,9 @@ public final class GateKeeper {
   /** A settled gate as the run records it: who decided and why ({@code timeout} when nobody did). */
   public static GateDecision decision(GateState gate) {
     return switch (gate.status()) {
-      case APPROVED -> GateDecision.approve(String.join(", ", gate.approvers()), comments(gate, Decision.APPROVE));
+      case APPROVED -> gate.reason().isEmpty()
+          ? GateDecision.approve(String.join(", ", gate.approvers()), comments(gate, Decision.APPROVE))
+          : GateDecision.approve("no gate", gate.reason());
       case REJECTED -> gate.reason().isEmpty()
           ? GateDecision.reject(String.join(", ", gate.rejecters()), comments(gate, Decision.REJECT))
           : GateDecision.reject(gate.reason().equals("timeout") ? "timeout" : "gate", gate.reason());

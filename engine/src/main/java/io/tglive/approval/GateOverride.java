@@ -40,11 +40,11 @@ public record GateOverride(List<String> voters, Integer approvals, Integer rejec
     List<String> newVoters = voters == null ? base.voters() : voters;
     int newApprovals = approvals == null ? base.approvalsRequired() : approvals;
     int newRejections = rejections == null ? base.rejectionsRequired() : rejections;
-    if (newApprovals < 1) {
-      problems.add("approvals must be at least 1, not " + newApprovals);
+    if (approvals != null && approvals < 1) {
+      problems.add("approvals must be at least 1, not " + approvals);
     }
-    if (newRejections < 1) {
-      problems.add("rejections must be at least 1, not " + newRejections);
+    if (rejections != null && rejections < 1) {
+      problems.add("rejections must be at least 1, not " + rejections);
     }
     Optional<Duration> newTimeout = timeout == null ? base.rules().timeoutDuration() : GateRules.parseTimeout(timeout);
     if (timeout != null && newTimeout.isEmpty()) {

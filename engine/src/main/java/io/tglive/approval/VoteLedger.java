@@ -37,7 +37,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * file lock, and is on disk ({@code fsync}) before it is acknowledged; a last line cut short by a
  * crash is ignored. Gates are keyed by (unit, plan hash): a new hash supersedes the unit's gate and
  * its votes, the same hash keeps them. A gate settles when its approvals or rejections reach the
- * required counts. {@code audit.jsonl} is rewritten from the ledger (atomically) after each vote.
+ * required counts (at once when none are required). {@code audit.jsonl} is rewritten from the ledger (atomically) after each vote.
  */
 public final class VoteLedger {
 
@@ -45,6 +45,9 @@ public final class VoteLedger {
   public static final String FILE = "votes.jsonl";
   /** The audit log's file name in a run directory. */
   public static final String AUDIT = "audit.jsonl";
+
+  /** Why a gate of a policy needing no approval passed without votes. */
+  public static final String NO_GATE = "approvalsRequired is 0";
 
   private static final String LOCK = "votes.lock";
   private static final int SHORTEST_HASH_PREFIX = 12;
@@ -111,8 +114,12 @@ public final class VoteLedger {
       }
       String now = clock.instant().toString();
       List<LedgerLine> added = new ArrayList<>(List.of(LedgerLine.opened(now, unit, plan, terms, change, commit)));
-      terms.unreachable().ifPresent(why -> added.add(
-          LedgerLine.closed(now, unit, plan.hash(), GateStatus.REJECTED, "the gate cannot pass: " + why)));
+      if (terms.approvalsRequired() == 0) {
+        added.add(LedgerLine.closed(now, unit, plan.hash(), GateStatus.APPROVED, NO_GATE));
+      } else {
+        terms.unreachable().ifPresent(why -> added.add(
+            LedgerLine.closed(now, unit, plan.hash(), GateStatus.REJECTED, "the gate cannot pass: " + why)));
+      }
       append(added);
       lines.addAll(added);
       return fold(lines).current(unit).orElseThrow();

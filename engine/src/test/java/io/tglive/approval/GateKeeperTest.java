@@ -77,6 +77,14 @@ class GateKeeperTest {
   }
 
   @Test
+  void aPolicyNeedingNoApprovalPassesAtOnce() throws Exception {
+    GateState gate = keeper.open("app", policy(VOTERS, 0, 1, GateRules.DEFAULT), plan(hash('a')));
+    assertThat(gate.status()).isEqualTo(GateStatus.APPROVED);
+    assertThat(keeper.settled("app", hash('a'))).contains(GateDecision.approve("no gate", "approvalsRequired is 0"));
+    assertThat(notices).isEmpty();
+  }
+
+  @Test
   void aGateIsRejectedWithReasonTimeoutOnceItsDeadlinePasses() throws Exception {
     keeper.open("app", policy(VOTERS, 1, 1, new GateRules(false, null, null, "PT30M")), plan(hash('a')));
     now.set(now.get().plus(Duration.ofMinutes(29)));

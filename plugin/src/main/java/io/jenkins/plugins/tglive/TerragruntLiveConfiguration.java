@@ -77,8 +77,8 @@ public class TerragruntLiveConfiguration extends GlobalConfiguration {
   public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
     List<AccountConfig> submitted = req.bindJSONToList(AccountConfig.class, withListFields(json.get("accounts")));
     try {
+      allowLaxerGateOverrides = json.optBoolean("allowLaxerGateOverrides", false);
       setAccounts(submitted);
-      setAllowLaxerGateOverrides(json.optBoolean("allowLaxerGateOverrides", false));
     } catch (InvalidAccountsException e) {
       throw new FormException(
           e.problems().stream().map(AccountProblem::message).collect(Collectors.joining("; ")), "accounts");
