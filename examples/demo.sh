@@ -4,8 +4,10 @@
 # the accounts, the dependency graph and the deploy stack that Terragrunt Live CI computes, then
 # deploys for real with `tglive run` and the real terragrunt and OpenTofu: first the whole base
 # (from an empty commit), then the pull request. The copy uses local state instead of S3 and no
-# AWS provider (examples/local), so nothing leaves the machine; the demo answers yes to every
-# approval prompt. Missing tools are built first with scripts/install-tools.
+# AWS provider (examples/local), so nothing leaves the machine. Each run waits at every approval
+# gate while a second process votes with `tglive approve`: alice, then bob, then carol approve each
+# open gate until it passes (prod needs 2 approvals, a destroy 3; see docs/approvals.md). Missing
+# tools are built first with scripts/install-tools.
 # Set TGLIVE_DEMO_NO_DEPLOY=1 to stop after the stack.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -59,13 +61,38 @@ export TF_CLI_CONFIG_FILE="$tools/providers/tofurc"
 export TGLIVE_DEMO_STATE="$work/state"
 mkdir -p "$TGLIVE_DEMO_STATE"
 
+trap 'kill $(jobs -p) 2>/dev/null || true' EXIT
+# The voters, in a second process: every 2 s, `tglive gates` lists the run's open gates and alice,
+# bob and carol approve each one with `tglive approve` until it passes; it stops when the run ends.
+voters() {
+  local run="$1"
+  until [ -f "$run/journal.jsonl" ] && grep -q '"RUN_ENDED"' "$run/journal.jsonl"; do
+    if [ -f "$run/journal.jsonl" ]; then
+      open="$("$top/tglive" gates --run "$run" 2>/dev/null || true)"
+      sed -n 's/^\(.*\)  open$/\1/p' <<<"$open" | while read -r unit; do
+        for voter in alice bob carol; do
+          gates="$("$top/tglive" gates --run "$run" 2>/dev/null || true)"
+          grep -qxF "$unit  open" <<<"$gates" || break
+          voted="$("$top/tglive" approve --run "$run" --unit "$unit" --as "$voter" --comment "demo" 2>&1 || true)"
+          echo "   [second process] tglive approve --unit $unit --as $voter: $voted"
+        done
+      done
+    fi
+    sleep 2
+  done
+}
+
 echo
-echo "== tglive run --base empty --head main   (the whole base; the demo approves every prompt)"
+echo "== tglive run --base empty --head main   (the whole base; the voters approve from a second process)"
 git -C "$repo" checkout -q main
-"$top/tglive" run --repo "$repo" --base empty --head main --parallelism 4 < <(yes)
+voters "$work/run-base" &
+"$top/tglive" run --repo "$repo" --base empty --head main --parallelism 4 --run-dir "$work/run-base" --change "base" < /dev/null
+wait
 echo
 echo "== tglive run --base main --head feature   (the pull request)"
 git -C "$repo" checkout -q feature
-"$top/tglive" run --repo "$repo" --base main --head feature --parallelism 4 < <(yes)
+voters "$work/run-pr" &
+"$top/tglive" run --repo "$repo" --base main --head feature --parallelism 4 --run-dir "$work/run-pr" --change "PR #1" < /dev/null
+wait
 echo
-echo "The demo repository, its local state and the run directories (journal, state.json, logs/, report.html) are in $work"
+echo "The demo repository, its local state and the run directories (journal, votes.jsonl, audit.jsonl, state.json, logs/, report.html) are in $work"

@@ -27,4 +27,8 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
   public @NonNull String getExternalizableId() {
     throw new UnsupportedOperationException();
   }
+
+  public @NonNull String getUrl() {
+    throw new UnsupportedOperationException();
+  }
 }

@@ -119,7 +119,7 @@ final class RollbackCommand implements Callable<Integer> {
         }
         rollback = RollbackRun.start(directory, header, plan);
       }
-      return execute(rollback, checkouts, options, out, err);
+      return execute(rollback, header, checkouts, options, out, err);
     } catch (RollbackException e) {
       err.println("error: " + e.getMessage());
       err.flush();
@@ -169,14 +169,17 @@ final class RollbackCommand implements Callable<Integer> {
         RollbackPlan.DEFAULT_MAX_ATTEMPTS);
   }
 
-  private int execute(RollbackRun rollback, GitWorktrees checkouts, DeployOptions options, PrintWriter out,
+  private int execute(RollbackRun rollback, RunHeader header, GitWorktrees checkouts, DeployOptions options, PrintWriter out,
       PrintWriter err) throws IOException, InterruptedException {
     RunProgress progress = new RunProgress(err, StandardError.isTerminal());
     rollback.ledger().listen(progress);
+    io.tglive.run.gate.Gate gate = TerminalGate.of(rollback.ledger().directory(),
+        new io.tglive.approval.ChangeInfo("rollback of run " + header.id(), header.baseCommit(), List.of()),
+        progress, err);
     RollbackResult result;
     try (ShutdownStop stop = new ShutdownStop(options.grace())) {
       result = rollback.execute(observer -> new LocalRunner(options.grace(), observer),
-          TerminalGate.of(progress, err), checkouts, options);
+          gate, checkouts, options);
     } finally {
       progress.finish();
       rollback.close();

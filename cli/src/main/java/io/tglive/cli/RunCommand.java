@@ -1,5 +1,12 @@
 package io.tglive.cli;
 
+import io.tglive.approval.ChangeInfo;
+import io.tglive.approval.GateKeeper;
+import io.tglive.approval.GateTerms;
+import io.tglive.approval.Membership;
+import io.tglive.approval.VoteLedger;
+import io.tglive.approval.VotingGate;
+import io.tglive.approval.notify.GateNotifier;
 import io.tglive.change.DiffMode;
 import io.tglive.policy.AccountMapping;
 import io.tglive.report.html.RunReport;
@@ -19,7 +26,6 @@ import io.tglive.run.deploy.GitWorktrees;
 import io.tglive.run.deploy.RunOutcome;
 import io.tglive.run.gate.Gate;
 import io.tglive.run.gate.PolicyGate;
-import io.tglive.run.gate.PromptGate;
 import io.tglive.run.local.LocalRunner;
 import io.tglive.run.local.ProcessObserver;
 import io.tglive.run.state.RunHeader;
@@ -108,6 +114,23 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT1H",
       description = "Longest any one terragrunt command may run, ISO-8601 (default: ${DEFAULT-VALUE}).")
   private Duration timeout;
+
+  @Option(names = "--as", paramLabel = "USER",
+      description = "Who answers the prompt: the vote it casts (default: the operating system user).")
+  private String user = System.getProperty("user.name", "local user");
+
+  @Option(names = "--member-of", paramLabel = "GROUP",
+      description = "A group the --as user belongs to, for group:NAME voters (repeatable).")
+  private List<String> groups = new java.util.ArrayList<>();
+
+  @Option(names = "--author", paramLabel = "ID",
+      description = "Who wrote the change, who may not approve it (repeatable; default: the head commit's author"
+          + " name, e-mail and e-mail local part).")
+  private List<String> authors = new java.util.ArrayList<>();
+
+  @Option(names = "--change", paramLabel = "TEXT",
+      description = "How gates and the audit log name the change, e.g. 'PR #12' (default: the head commit).")
+  private String change;
 
   @Override
   public Integer call() {
@@ -213,17 +236,13 @@ final class RunCommand implements Callable<Integer> {
     RunProgress progress = new RunProgress(err, StandardError.isTerminal());
     ledger.listen(progress);
     BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    Gate prompt = new PromptGate(stdin, err, System.getProperty("user.name", "local user"), System.console() == null);
     RunNotifier notifier = RunNotifier.open(header, err);
-    Gate gate = new PolicyGate((unit, policy, plan) -> {
-      notifier.gateOpened(unit, policy, plan);
-      progress.pause();
-      try {
-        return prompt.decide(unit, policy, plan);
-      } finally {
-        progress.resume();
-      }
-    });
+    VoteLedger votes = VoteLedger.in(ledger.directory());
+    Membership membership = (who, group) -> who.equalsIgnoreCase(user) && groups.contains(group);
+    TerminalVoter prompt = new TerminalVoter(votes, stdin, err, user, membership, progress);
+    GateKeeper keeper = new GateKeeper(votes, changeInfo(header), notifier, unit -> java.util.Optional.empty(),
+        java.time.Clock.systemUTC());
+    Gate gate = new PolicyGate(new VotingGate(keeper, Duration.ofMillis(250), prompt::opened));
     CommandSettings settings = CommandSettings.DEFAULT.withTerragrunt(List.of(terragrunt)).withTimeout(timeout);
     DeployOptions options = DeployOptions.defaults(parallelism).withFailFast(failFast)
         .withPerAccount(accountParallelism)
@@ -286,6 +305,22 @@ final class RunCommand implements Callable<Integer> {
       err.println("warning: could not look for CodeBuild builds left running: " + e.getMessage());
     }
     err.flush();
+  }
+
+  /** The change as gates name it, and its authors: given, or the head commit's author. */
+  private ChangeInfo changeInfo(RunHeader header) throws IOException {
+    List<String> ids = authors;
+    if (ids.isEmpty()) {
+      try (org.eclipse.jgit.lib.Repository git = new org.eclipse.jgit.storage.file.FileRepositoryBuilder()
+          .setWorkTree(Path.of(header.repo()).toFile()).readEnvironment().findGitDir(Path.of(header.repo()).toFile())
+          .build(); org.eclipse.jgit.revwalk.RevWalk walk = new org.eclipse.jgit.revwalk.RevWalk(git)) {
+        org.eclipse.jgit.lib.PersonIdent author = walk.parseCommit(
+            org.eclipse.jgit.lib.ObjectId.fromString(header.headCommit())).getAuthorIdent();
+        ids = GateTerms.authorIdentities(author.getName(), author.getEmailAddress());
+      }
+    }
+    String name = change != null && !change.isBlank() ? change.strip() : header.headCommit().substring(0, 12);
+    return new ChangeInfo(name, header.headCommit(), ids);
   }
 
   private static void summary(RunLedger ledger, PrintWriter out) {

@@ -1,19 +1,16 @@
 package io.tglive.cli;
 
 import io.tglive.approval.notify.GateNotice;
+import io.tglive.approval.notify.GateNotifier;
 import io.tglive.approval.notify.NotificationDispatcher;
 import io.tglive.approval.notify.Notifications;
 import io.tglive.policy.NotificationSettings;
 import io.tglive.policy.SettingsAtCommit;
 import io.tglive.policy.SettingsException;
 import io.tglive.run.state.RunHeader;
-import io.tglive.run.state.RunUnit;
-import io.tglive.run.terragrunt.PlanSummary;
-import io.tglive.stack.ApprovalPolicy;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -22,7 +19,7 @@ import java.util.function.Consumer;
  * at the run's base commit, secrets from the environment, problems printed as warnings. A
  * terminal knows no groups, so {@code group:} voters are not notified by email.
  */
-final class RunNotifier implements AutoCloseable {
+final class RunNotifier implements GateNotifier, AutoCloseable {
 
   private final RunHeader header;
   private final PrintWriter err;
@@ -61,15 +58,10 @@ final class RunNotifier implements AutoCloseable {
     return dispatcher;
   }
 
-  /** Tells the voters of {@code unit} that its gate opened for {@code plan}; returns at once. */
-  void gateOpened(String unit, ApprovalPolicy policy, PlanSummary plan) {
-    Optional<RunUnit> recorded = header.units().stream().filter(u -> u.path().equals(unit)).findFirst();
-    boolean destroy = recorded.map(RunUnit::destroy).orElse(false);
-    String commit = destroy ? header.baseCommit() : header.headCommit();
-    String change = header.head() + " (" + header.headCommit().substring(0, Math.min(10, header.headCommit().length()))
-        + ")" + (destroy ? ", destroy" : "");
-    dispatcher().gateOpened(new GateNotice(header.id(), unit, recorded.map(RunUnit::account), change, commit, plan,
-        policy.voters(), Optional.empty()));
+  /** Tells the voters of a gate that it opened; returns at once. */
+  @Override
+  public void gateOpened(GateNotice notice) {
+    dispatcher().gateOpened(notice);
   }
 
   /** Waits a bounded time for notifications still being sent. */

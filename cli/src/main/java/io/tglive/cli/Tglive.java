@@ -14,7 +14,9 @@ import picocli.CommandLine.Command;
     subcommands = {
       // one line per subcommand; keep sorted
       AccountsCommand.class,
+      ApproveCommand.class,
       ConformanceCommand.class,
+      GatesCommand.class,
       GraphCommand.class,
       PreviewCommand.class,
       QueueCommand.class,

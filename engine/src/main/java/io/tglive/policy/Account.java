@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param rejectionsRequired rejections that stop an apply; at least 1
  * @param dependencies names of accounts whose units must all deploy first
  * @param runner runner overrides, never null
+ * @param gate self-approval, stricter destroys and provider additions, timeout; never null
  */
 public record Account(
     String name,
@@ -23,7 +24,8 @@ public record Account(
     int approvalsRequired,
     int rejectionsRequired,
     List<String> dependencies,
-    RunnerSettings runner) implements Serializable {
+    RunnerSettings runner,
+    GateRules gate) implements Serializable {
 
   /** The prefix that marks a group voter. */
   public static final String GROUP_PREFIX = "group:";
@@ -35,6 +37,13 @@ public record Account(
     dependencies =
         dependencies == null ? List.of() : dependencies.stream().map(d -> d == null ? "" : d.strip()).toList();
     runner = Objects.requireNonNullElse(runner, RunnerSettings.NONE);
+    gate = Objects.requireNonNullElse(gate, GateRules.DEFAULT);
+  }
+
+  /** An account with the default gate rules. */
+  public Account(String name, String path, List<String> voters, int approvalsRequired, int rejectionsRequired,
+      List<String> dependencies, RunnerSettings runner) {
+    this(name, path, voters, approvalsRequired, rejectionsRequired, dependencies, runner, GateRules.DEFAULT);
   }
 
   /** An account without dependencies or runner overrides. */

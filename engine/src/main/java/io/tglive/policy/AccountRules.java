@@ -87,6 +87,32 @@ public final class AccountRules {
     return Optional.of(field + " is " + count + " but " + listed + " listed");
   }
 
+  /**
+   * Checks the finer gate rules: a destroy or provider addition can only need more approvals than
+   * other plans (and no more than the voters could give), and the timeout is a positive ISO-8601 duration.
+   */
+  public static List<String> checkGateRules(GateRules rules, int approvals, List<String> voters) {
+    List<String> problems = new ArrayList<>();
+    stricter("destroyApprovalsRequired", rules.destroyApprovalsRequired(), approvals, voters).ifPresent(problems::add);
+    stricter("newProviderApprovalsRequired", rules.newProviderApprovalsRequired(), approvals, voters)
+        .ifPresent(problems::add);
+    if (rules.timeout() != null && GateRules.parseTimeout(rules.timeout()).isEmpty()) {
+      problems.add("gateTimeout '" + rules.timeout() + "' must be a positive ISO-8601 duration such as PT4H or P1D");
+    }
+    return problems;
+  }
+
+  private static Optional<String> stricter(String field, Integer count, int approvals, List<String> voters) {
+    if (count == null) {
+      return Optional.empty();
+    }
+    if (count < approvals) {
+      return Optional.of(field + " is " + count + " but approvalsRequired is " + approvals
+          + ": it can only make the gate stricter");
+    }
+    return checkReachable(field, count, voters);
+  }
+
   /** Every problem of a mapping, in account order, each naming its account. */
   public static List<AccountProblem> check(List<Account> accounts) {
     List<AccountProblem> problems = new ArrayList<>();
@@ -103,6 +129,7 @@ public final class AccountRules {
       checkApprovalsRequired(account.approvalsRequired(), account.voters()).ifPresent(fieldProblems::add);
       checkRejectionsRequired(account.rejectionsRequired(), account.approvalsRequired(), account.voters()).ifPresent(fieldProblems::add);
       RunnerRules.check(account.runner()).forEach(p -> fieldProblems.add(p.message()));
+      fieldProblems.addAll(checkGateRules(account.gate(), account.approvalsRequired(), account.voters()));
       fieldProblems.forEach(p -> problems.add(new AccountProblem(index, label + ": " + p)));
 
       if (!account.name().isEmpty()) {

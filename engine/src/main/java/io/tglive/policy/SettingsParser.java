@@ -40,12 +40,15 @@ final class SettingsParser {
   private static final List<String> ACCOUNT_KEY_ORDER = List.of("name", "path", "voters", "approvalsRequired",
       "rejectionsRequired", "dependencies", "planRole", "applyRole", "codeBuildProject", "region", "runner",
       "codeBuildBucket", "codeBuildPrefix", "terragrunt", "planArgs", "applyArgs", "destroyArgs", "retryOn",
-      "commandTimeout");
+      "commandTimeout", "allowSelfApproval", "destroyApprovalsRequired", "newProviderApprovalsRequired", "gateTimeout");
 
   private static final Set<String> LIST_KEYS = Set.of("voters", "dependencies", "planArgs", "applyArgs",
       "destroyArgs", "retryOn");
 
-  private static final Set<String> COUNT_KEYS = Set.of("approvalsRequired", "rejectionsRequired");
+  private static final Set<String> COUNT_KEYS = Set.of("approvalsRequired", "rejectionsRequired",
+      "destroyApprovalsRequired", "newProviderApprovalsRequired");
+
+  private static final Set<String> FLAG_KEYS = Set.of("allowSelfApproval");
 
   private static final String ACCOUNT_KEYS = String.join(", ", ACCOUNT_KEY_ORDER);
 
@@ -208,6 +211,7 @@ final class SettingsParser {
     Map<String, List<String>> lists = new LinkedHashMap<>();
     Map<String, Integer> counts = new LinkedHashMap<>();
     Map<String, Node> keyNodes = new LinkedHashMap<>();
+    Map<String, Boolean> flags = new LinkedHashMap<>();
     for (Map.Entry<String, NodeTuple> entry : entries(account).entrySet()) {
       String key = entry.getKey();
       Node value = entry.getValue().getValueNode();
@@ -225,6 +229,8 @@ final class SettingsParser {
         lists.put(key, strings(key, value));
       } else if (COUNT_KEYS.contains(key)) {
         counts.put(key, count(key, value));
+      } else if (FLAG_KEYS.contains(key)) {
+        flags.put(key, flag(key, value));
       } else {
         strings.put(key, scalar(key, value));
       }
@@ -249,7 +255,20 @@ final class SettingsParser {
         counts.getOrDefault("approvalsRequired", 1),
         counts.getOrDefault("rejectionsRequired", 1),
         lists.get("dependencies"),
-        runner);
+        runner,
+        new GateRules(flags.getOrDefault("allowSelfApproval", false), counts.get("destroyApprovalsRequired"),
+            counts.get("newProviderApprovalsRequired"), strings.get("gateTimeout")));
+  }
+
+  private boolean flag(String key, Node value) throws SettingsException {
+    if (value instanceof ScalarNode scalar && scalar.getTag().equals(Tag.BOOL)) {
+      String text = scalar.getValue().toLowerCase(java.util.Locale.ROOT);
+      if (text.equals("true") || text.equals("false")) {
+        return Boolean.parseBoolean(text);
+      }
+    }
+    throw problem(value, "'" + key + "' must be true or false"
+        + (value instanceof ScalarNode scalar ? ", not '" + scalar.getValue() + "'" : ", not a " + kind(value)));
   }
 
   private List<String> readIgnore(Node value) throws SettingsException {

@@ -106,7 +106,9 @@ class RepoSettingsTest {
         """).problems()).singleElement().satisfies(p -> {
           assertThat(p.line()).isEqualTo(4);
           assertThat(p.message()).isEqualTo("unknown account key 'approvers' (known keys: name, path, voters, "
-              + "approvalsRequired, rejectionsRequired, dependencies, planRole, applyRole, codeBuildProject, region, runner, codeBuildBucket, codeBuildPrefix, terragrunt, planArgs, applyArgs, destroyArgs, retryOn, commandTimeout)");
+              + "approvalsRequired, rejectionsRequired, dependencies, planRole, applyRole, codeBuildProject, region, runner, "
+              + "codeBuildBucket, codeBuildPrefix, terragrunt, planArgs, applyArgs, destroyArgs, retryOn, commandTimeout, "
+              + "allowSelfApproval, destroyApprovalsRequired, newProviderApprovalsRequired, gateTimeout)");
         });
   }
 

@@ -43,7 +43,7 @@ public final class RunReport {
 
   /** Renders the report of the run in {@code directory} to {@code <directory>/report.html} and returns that path. */
   public static Path write(Path directory) throws IOException {
-    String html = render(RunView.read(directory), RollbackSection.html(directory));
+    String html = render(RunView.read(directory), RollbackSection.html(directory), AuditTable.read(directory));
     Path file = directory.resolve(FILE);
     Files.writeString(file, html, StandardCharsets.UTF_8);
     return file;
@@ -51,16 +51,16 @@ public final class RunReport {
 
   /** The report of the run in {@code directory}, as HTML, without writing it (a server answering a request). */
   public static String html(Path directory) throws IOException {
-    return render(RunView.read(directory));
+    return render(RunView.read(directory), RollbackSection.html(directory), AuditTable.read(directory));
   }
 
-  /** The report's HTML. */
+  /** The report's HTML, without rollback or votes. */
   static String render(RunView run) {
-    return render(run, "");
+    return render(run, "", java.util.List.of());
   }
 
-  /** The report's HTML with the rollback section's. */
-  static String render(RunView run, String rollback) {
+  /** The report's HTML with the rollback section's and the run's votes from its audit log. */
+  static String render(RunView run, String rollback, java.util.List<io.tglive.approval.AuditEntry> votes) {
     RunHeader header = run.header();
     String style = style();
     StringBuilder out = new StringBuilder(16_384);
@@ -78,6 +78,7 @@ public final class RunReport {
     out.append("</div>\n<h2>Units</h2>\n");
     UnitTable.write(out, run);
     out.append(rollback);
+    AuditTable.write(out, votes);
     out.append("<script>").append(SCRIPT).append("</script>\n</body>\n</html>\n");
     return out.toString();
   }

@@ -9,7 +9,6 @@ import io.tglive.run.state.RunUnit;
 import io.tglive.run.state.UnitRecord;
 import io.tglive.run.state.UnitStatus;
 import io.tglive.run.terragrunt.TerragruntCommands;
-import io.tglive.stack.ApprovalPolicy;
 import java.nio.file.Path;
 
 /**
@@ -42,8 +41,7 @@ final class UnitDeploy {
       return planned.status();
     }
     ledger.record(RunEvent.of(EventType.AWAITING_APPROVAL, path));
-    GateDecision decision = gate.decide(path,
-        new ApprovalPolicy(unit.voters(), unit.approvalsRequired(), unit.rejectionsRequired()), planned.summary());
+    GateDecision decision = gate.decide(path, unit.policy(), planned.summary());
     ledger.record(RunEvent.of(EventType.GATED, path).withDecision(decision.approved(), decision.who(),
         decision.why()));
     if (!decision.approved()) {

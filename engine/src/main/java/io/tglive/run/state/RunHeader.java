@@ -51,7 +51,7 @@ public record RunHeader(String id, String repo, String base, String baseCommit, 
     for (StackUnit unit : stack.stack().units().values()) {
       units.add(new RunUnit(unit.path(), unit.action() == StackAction.DESTROY, unit.account(),
           List.copyOf(unit.after()), unit.criticalPath(), unit.policy().voters(), unit.policy().approvalsRequired(),
-          unit.policy().rejectionsRequired()));
+          unit.policy().rejectionsRequired(), unit.policy().rules()));
     }
     return new RunHeader(id, repo, base, stack.base(), head, stack.head(), units);
   }

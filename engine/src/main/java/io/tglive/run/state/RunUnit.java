@@ -1,6 +1,8 @@
 package io.tglive.run.state;
 
+import io.tglive.policy.GateRules;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One unit as the run recorded it when it started: enough to resume without recomputing the stack.
@@ -13,6 +15,7 @@ import java.util.List;
  * @param voters who may approve
  * @param approvalsRequired approvals needed, 0 for no gate
  * @param rejectionsRequired rejections that stop it
+ * @param gate the account's finer approval rules (absent in journals written before them: the defaults)
  */
 public record RunUnit(
     String path,
@@ -22,10 +25,24 @@ public record RunUnit(
     int criticalPath,
     List<String> voters,
     int approvalsRequired,
-    int rejectionsRequired) {
+    int rejectionsRequired,
+    GateRules gate) {
 
   public RunUnit {
     after = List.copyOf(after);
     voters = List.copyOf(voters);
+    gate = Objects.requireNonNullElse(gate, GateRules.DEFAULT);
+  }
+
+  /** A unit with the default gate rules. */
+  public RunUnit(String path, boolean destroy, String account, List<String> after, int criticalPath,
+      List<String> voters, int approvalsRequired, int rejectionsRequired) {
+    this(path, destroy, account, after, criticalPath, voters, approvalsRequired, rejectionsRequired,
+        GateRules.DEFAULT);
+  }
+
+  /** Its approval policy. */
+  public io.tglive.stack.ApprovalPolicy policy() {
+    return new io.tglive.stack.ApprovalPolicy(voters, approvalsRequired, rejectionsRequired, gate);
   }
 }

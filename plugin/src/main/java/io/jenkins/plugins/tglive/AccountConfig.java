@@ -9,6 +9,7 @@ import io.tglive.policy.Account;
 import io.tglive.policy.AccountCommands;
 import io.tglive.policy.AccountRules;
 import io.tglive.policy.RunnerRules;
+import io.tglive.policy.GateRules;
 import io.tglive.policy.RunnerSettings;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +41,10 @@ public class AccountConfig implements Describable<AccountConfig> {
   private List<String> destroyArgs = new ArrayList<>();
   private List<String> retryOn = new ArrayList<>();
   private String commandTimeout;
+  private boolean allowSelfApproval;
+  private Integer destroyApprovalsRequired;
+  private Integer newProviderApprovalsRequired;
+  private String gateTimeout;
 
   @DataBoundConstructor
   public AccountConfig(String name, String path) {
@@ -245,9 +250,49 @@ public class AccountConfig implements Describable<AccountConfig> {
     this.commandTimeout = blankToNull(commandTimeout);
   }
 
+  public boolean isAllowSelfApproval() {
+    return allowSelfApproval;
+  }
+
+  @DataBoundSetter
+  public void setAllowSelfApproval(boolean allowSelfApproval) {
+    this.allowSelfApproval = allowSelfApproval;
+  }
+
+  public Integer getDestroyApprovalsRequired() {
+    return destroyApprovalsRequired;
+  }
+
+  /** Approvals a destroy needs; empty: approvalsRequired + 1, at most the number of listed voters. */
+  @DataBoundSetter
+  public void setDestroyApprovalsRequired(Integer destroyApprovalsRequired) {
+    this.destroyApprovalsRequired = destroyApprovalsRequired;
+  }
+
+  public Integer getNewProviderApprovalsRequired() {
+    return newProviderApprovalsRequired;
+  }
+
+  /** Approvals a plan adding a provider needs; empty: approvalsRequired. */
+  @DataBoundSetter
+  public void setNewProviderApprovalsRequired(Integer newProviderApprovalsRequired) {
+    this.newProviderApprovalsRequired = newProviderApprovalsRequired;
+  }
+
+  public String getGateTimeout() {
+    return gateTimeout;
+  }
+
+  /** How long a gate stays open, ISO-8601 ({@code PT4H}); empty: no limit. */
+  @DataBoundSetter
+  public void setGateTimeout(String gateTimeout) {
+    this.gateTimeout = blankToNull(gateTimeout);
+  }
+
   /** This account as the engine sees it. */
   public Account toAccount() {
-    return new Account(name, path, voters, approvalsRequired, rejectionsRequired, dependencies, runnerSettings());
+    return new Account(name, path, voters, approvalsRequired, rejectionsRequired, dependencies, runnerSettings(),
+        new GateRules(allowSelfApproval, destroyApprovalsRequired, newProviderApprovalsRequired, gateTimeout));
   }
 
   private RunnerSettings runnerSettings() {
@@ -329,6 +374,11 @@ public class AccountConfig implements Describable<AccountConfig> {
     private static FormValidation runnerProblem(String key, AccountConfig config) {
       return validation(RunnerRules.check(config.runnerSettings()).stream()
           .filter(p -> p.key().equals(key)).map(RunnerRules.Problem::message).findFirst());
+    }
+
+    public FormValidation doCheckGateTimeout(@QueryParameter String value) {
+      return validation(AccountRules.checkGateRules(new GateRules(false, null, null, value), 0, List.of()).stream()
+          .findFirst());
     }
 
     private static FormValidation validation(Optional<String> problem) {

@@ -26,6 +26,7 @@ import org.kohsuke.stapler.StaplerRequest2;
 public class TerragruntLiveConfiguration extends GlobalConfiguration {
 
   private List<AccountConfig> accounts = new ArrayList<>();
+  private boolean allowLaxerGateOverrides;
 
   private NotificationConfig notifications;
 
@@ -54,6 +55,17 @@ public class TerragruntLiveConfiguration extends GlobalConfiguration {
     List<AccountConfig> checked = accounts == null ? new ArrayList<>() : new ArrayList<>(accounts);
     mappingOf(checked);
     this.accounts = checked;
+    save();
+  }
+
+  /** Whether {@code tgApprovalGate}'s overrides may relax an account's approval policy (off: only stricter). */
+  public boolean isAllowLaxerGateOverrides() {
+    return allowLaxerGateOverrides;
+  }
+
+  @DataBoundSetter
+  public void setAllowLaxerGateOverrides(boolean allowLaxerGateOverrides) {
+    this.allowLaxerGateOverrides = allowLaxerGateOverrides;
     save();
   }
 
@@ -113,7 +125,8 @@ public class TerragruntLiveConfiguration extends GlobalConfiguration {
           e.problems().stream().map(AccountProblem::message).collect(Collectors.joining("; ")), "accounts");
     }
     this.notifications = notifications;
-    setAccounts(submitted); // saves both
+    this.allowLaxerGateOverrides = json.optBoolean("allowLaxerGateOverrides", false);
+    setAccounts(submitted); // saves all three
     return true;
   }
 

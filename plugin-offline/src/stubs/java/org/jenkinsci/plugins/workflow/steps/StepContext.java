@@ -19,7 +19,7 @@ public abstract class StepContext implements FutureCallback<Object>, Serializabl
   @Override
   public abstract void onSuccess(@Nullable Object result);
 
-  public abstract boolean isReady();
+  public abstract boolean isReady() throws IOException, InterruptedException;
 
   public abstract ListenableFuture<Void> saveState();
 }

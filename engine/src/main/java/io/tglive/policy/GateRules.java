@@ -1,0 +1,40 @@
+package io.tglive.policy;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+/**
+ * An account's finer approval rules, beside its voters and counts.
+ *
+ * @param allowSelfApproval whether the change's author may approve it
+ * @param destroyApprovalsRequired approvals a destroy needs; null: approvalsRequired + 1, at most the number of listed voters
+ * @param newProviderApprovalsRequired approvals a plan that adds a provider needs; null: approvalsRequired
+ * @param timeout how long a gate stays open (ISO-8601, {@code PT4H}); null: no limit. On timeout the gate is rejected
+ */
+public record GateRules(boolean allowSelfApproval, Integer destroyApprovalsRequired,
+    Integer newProviderApprovalsRequired, String timeout) implements Serializable {
+
+  /** No self-approval, the default stricter destroys, no stricter provider additions, no timeout. */
+  public static final GateRules DEFAULT = new GateRules(false, null, null, null);
+
+  public GateRules {
+    timeout = timeout == null || timeout.isBlank() ? null : timeout.strip();
+  }
+
+  /** The timeout, when there is one and it parses. */
+  public Optional<Duration> timeoutDuration() {
+    return timeout == null ? Optional.empty() : parseTimeout(timeout);
+  }
+
+  /** {@code text} as a positive ISO-8601 duration ({@code PT30M}, {@code P1D}), or empty. */
+  public static Optional<Duration> parseTimeout(String text) {
+    try {
+      Duration duration = Duration.parse(text.strip());
+      return duration.isNegative() || duration.isZero() ? Optional.empty() : Optional.of(duration);
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+}

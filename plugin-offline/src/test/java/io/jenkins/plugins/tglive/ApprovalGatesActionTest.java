@@ -1,0 +1,96 @@
+package io.jenkins.plugins.tglive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.mockStatic;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import hudson.model.Run;
+import io.tglive.approval.ChangeInfo;
+import io.tglive.approval.GateKeeper;
+import io.tglive.approval.GateState;
+import io.tglive.approval.VoteLedger;
+import io.tglive.approval.notify.GateNotifier;
+import io.tglive.stack.ApprovalPolicy;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import jenkins.model.Jenkins;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kohsuke.stapler.StaplerRequest2;
+import org.kohsuke.stapler.StaplerResponse2;
+import org.kohsuke.stapler.interceptor.RequirePOST;
+import org.mockito.MockedStatic;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+
+class ApprovalGatesActionTest {
+
+  @TempDir Path buildDir;
+  private final ApprovalGatesAction action = new ApprovalGatesAction();
+  private final StaplerRequest2 request = mock(StaplerRequest2.class);
+  private final StaplerResponse2 response = mock(StaplerResponse2.class);
+  private final StringWriter body = new StringWriter();
+
+  @BeforeEach
+  void openGate() throws Exception {
+    Run<?, ?> run = GateRunFixture.build(buildDir);
+    action.onAttached(run);
+    new GateKeeper(VoteLedger.in(buildDir.resolve("tglive")), new ChangeInfo("PR #12", "c", List.of("dana")),
+        GateNotifier.NONE, u -> Optional.empty(), Clock.systemUTC())
+        .open("app", new ApprovalPolicy(List.of("alice", "bob", "group:leads"), 2, 1), GateRunFixture.plan());
+    when(response.getWriter()).thenReturn(new PrintWriter(body));
+  }
+
+  private void post(String user, List<String> groups, String decision, String from) throws Exception {
+    Authentication who = mock(Authentication.class);
+    when(who.getName()).thenReturn(user);
+    List<GrantedAuthority> authorities = groups.stream().map(g -> (GrantedAuthority) () -> g).toList();
+    when(who.getAuthorities()).thenAnswer(call -> authorities);
+    when(request.getParameter("unit")).thenReturn("app");
+    when(request.getParameter("plan")).thenReturn(GateRunFixture.HASH);
+    when(request.getParameter("decision")).thenReturn(decision);
+    when(request.getParameter("comment")).thenReturn("from the page");
+    when(request.getParameter("from")).thenReturn(from);
+    try (MockedStatic<Jenkins> jenkins = mockStatic(Jenkins.class)) {
+      jenkins.when(Jenkins::getAuthentication2).thenReturn(who);
+      action.doVote(request, response);
+    }
+  }
+
+  @Test
+  void theVoteEndpointAcceptsOnlyPost() throws Exception {
+    assertThat(ApprovalGatesAction.class.getMethod("doVote", StaplerRequest2.class, StaplerResponse2.class)
+        .isAnnotationPresent(RequirePOST.class)).isTrue();
+  }
+
+  @Test
+  void aNonVoterIsRefusedWith403AndNothingIsRecorded() throws Exception {
+    post("mallory", List.of("authenticated"), "approve", null);
+    verify(response).setStatus(403);
+    assertThat(body.toString()).startsWith("mallory is not a voter of app");
+    assertThat(VoteLedger.in(buildDir.resolve("tglive")).current("app").orElseThrow().votes()).isEmpty();
+  }
+
+  @Test
+  void theAuthenticatedUsersGroupsMakeThemAVoterAndThePageIsShownAgain() throws Exception {
+    post("erin", List.of("authenticated", "leads"), "approve", "page");
+    verify(response).sendRedirect(".");
+    GateState gate = action.getGates().get(0);
+    assertThat(gate.approvers()).containsExactly("erin");
+    assertThat(gate.votes().get(0).comment()).isEqualTo("from the page");
+  }
+
+  @Test
+  void aScriptGetsTheStatusAndOneLine() throws Exception {
+    post("alice", List.of(), "reject", null);
+    verify(response).setStatus(200);
+    assertThat(body.toString()).isEqualTo("alice voted reject on app: 0 of 2 approvals, 1 of 1 rejections; rejected\n");
+  }
+}

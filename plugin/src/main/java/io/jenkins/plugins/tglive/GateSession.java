@@ -1,0 +1,142 @@
+package io.jenkins.plugins.tglive;
+
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.model.Run;
+import io.tglive.approval.ChangeInfo;
+import io.tglive.approval.GateKeeper;
+import io.tglive.approval.GateOverride;
+import io.tglive.approval.GateState;
+import io.tglive.approval.GateTerms;
+import io.tglive.approval.RunGates;
+import io.tglive.approval.VoteLedger;
+import io.tglive.approval.notify.GateNotifier;
+import io.tglive.run.gate.GateDecision;
+import io.tglive.run.state.EventType;
+import io.tglive.run.state.RunEvent;
+import io.tglive.run.state.RunState;
+import io.tglive.stack.ApprovalPolicy;
+import java.io.IOException;
+import java.io.Serializable;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One {@code tgApprovalGate} call, translated for the engine and kept in plain serializable fields
+ * (the step execution's state, saved in the pipeline's program): the unit and the step's overrides,
+ * then, once opened, the build's run directory, the plan hash, the change and the page.
+ */
+final class GateSession implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  private final String unit;
+  private final ArrayList<String> voters;
+  private final Integer approvals;
+  private final Integer rejections;
+  private final String message;
+  private final String timeout;
+  private String directory;
+  private String hash;
+  private String change;
+  private String commit;
+  private ArrayList<String> authors;
+  private String page;
+
+  GateSession(String unit, List<String> voters, Integer approvals, Integer rejections, String message,
+      String timeout) {
+    this.unit = unit;
+    this.voters = voters == null ? null : new ArrayList<>(voters);
+    this.approvals = approvals;
+    this.rejections = rejections;
+    this.message = message;
+    this.timeout = timeout;
+  }
+
+  /**
+   * Opens the gate of the unit's current plan in the build's run, journals {@code AWAITING_APPROVAL},
+   * adds the build's gates page, and returns the console line that links to it.
+   *
+   * @param allowLaxer whether the administrator lets overrides relax the account's policy
+   * @throws AbortException when the build has no run, the unit no plan to approve, or an override is refused
+   */
+  String open(Run<?, ?> run, EnvVars env, boolean allowLaxer, GateNotifier notifier) throws IOException {
+    Path dir = BuildRunJournal.directory(run);
+    RunState state = BuildRunJournal.read(dir);
+    if (state.header() == null) {
+      throw new AbortException("tgApprovalGate: this build has no run (call terragruntStack first)");
+    }
+    RunGates.Gated gated;
+    ApprovalPolicy policy;
+    try {
+      gated = RunGates.gated(state, unit);
+      policy = new GateOverride(voters, approvals, rejections, timeout).apply(gated.unit().policy(), allowLaxer);
+    } catch (IllegalArgumentException e) {
+      throw new AbortException("tgApprovalGate: " + e.getMessage());
+    }
+    directory = dir.toString();
+    hash = gated.plan().hash();
+    String changeId = env.get("CHANGE_ID");
+    change = changeId == null || changeId.isBlank() ? state.header().headCommit().substring(0, 12) : "PR #" + changeId;
+    commit = state.header().headCommit();
+    authors = new ArrayList<>(GateTerms.authorIdentities(env.get("CHANGE_AUTHOR"), env.get("CHANGE_AUTHOR_EMAIL")));
+    String buildUrl = env.get("BUILD_URL");
+    page = (buildUrl == null ? run.getUrl() : buildUrl) + ApprovalGatesAction.URL_NAME + "/";
+    if (run.getActions(ApprovalGatesAction.class).isEmpty()) {
+      run.addAction(new ApprovalGatesAction());
+    }
+    GateState gate = keeper(notifier).open(unit, policy, gated.plan());
+    BuildRunJournal.record(dir, RunEvent.of(EventType.AWAITING_APPROVAL, unit));
+    return "tgApprovalGate: " + unit + (message == null || message.isBlank() ? "" : ": " + message) + " - plan "
+        + hash.substring(0, 12) + " (" + gated.plan().counts() + ") needs " + gate.terms().approvalsRequired()
+        + " approval(s) from " + String.join(", ", gate.terms().voters()) + "; vote at " + page;
+  }
+
+  /**
+   * Once the gate settled (votes, or its timeout): journals {@code GATED} and returns the outcome;
+   * empty while it is open.
+   */
+  Optional<Outcome> check() throws IOException {
+    Optional<GateDecision> decision = keeper(GateNotifier.NONE).settled(unit, hash);
+    if (decision.isEmpty()) {
+      return Optional.empty();
+    }
+    GateDecision outcome = decision.get();
+    Path dir = Path.of(directory);
+    BuildRunJournal.record(dir, RunEvent.of(EventType.GATED, unit)
+        .withDecision(outcome.approved(), outcome.who(), outcome.why()));
+    GateState gate = VoteLedger.in(dir).current(unit).orElseThrow();
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("approved", outcome.approved());
+    result.put("planHash", hash);
+    result.put("votes", RunGates.votes(gate));
+    return Optional.of(new Outcome(outcome.approved(), result, outcome.approved() ? ""
+        : "tgApprovalGate: " + unit + " was rejected by " + outcome.who()
+            + (outcome.why().isEmpty() ? "" : " (" + outcome.why() + ")")));
+  }
+
+  /**
+   * A settled gate as the pipeline sees it.
+   *
+   * @param approved whether the step succeeds
+   * @param result what the step returns: {@code approved}, {@code planHash}, {@code votes}
+   * @param failure the step's failure message when rejected
+   */
+  record Outcome(boolean approved, Map<String, Object> result, String failure) {}
+
+  private GateKeeper keeper(GateNotifier notifier) throws IOException {
+    return new GateKeeper(VoteLedger.in(Path.of(directory)), new ChangeInfo(change, commit, authors), notifier,
+        u -> Optional.ofNullable(page).filter(p -> p.startsWith("http")).map(URI::create), Clock.systemUTC());
+  }
+
+  /** The unit gated. */
+  String unit() {
+    return unit;
+  }
+}
