@@ -87,6 +87,25 @@ class GateSessionTest {
   }
 
   @Test
+  void theApprovalReachesTheBuildsOpenRunSoTheApplyStepSeesIt() throws Exception {
+    io.tglive.run.stepwise.StepwiseRun open = BuildRuns.of(run);
+    try {
+      GateSession session = new GateSession("app", null, null, null, null, null);
+      session.open(run, env, false, GateNotifier.NONE);
+      vote("alice", Decision.APPROVE, "");
+      vote("bob", Decision.APPROVE, "");
+      assertThat(session.check()).isPresent();
+      String approved = open.ledger().read(state -> state.units().get("app").approvedHash());
+      assertThat(approved).isEqualTo(GateRunFixture.HASH);
+      List<Long> seqs = Files.readAllLines(runDir().resolve("journal.jsonl")).stream()
+          .map(line -> Long.parseLong(line.replaceAll(".*\"seq\":(\\d+).*", "$1"))).toList();
+      assertThat(seqs).as("one writer numbers the journal").doesNotHaveDuplicates().isSorted();
+    } finally {
+      BuildRuns.close(run);
+    }
+  }
+
+  @Test
   void aRejectionFailsTheStepNamingWhoRejected() throws Exception {
     GateSession session = new GateSession("app", null, null, null, null, null);
     session.open(run, env, false, GateNotifier.NONE);

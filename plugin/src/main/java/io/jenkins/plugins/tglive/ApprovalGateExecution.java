@@ -88,8 +88,8 @@ public final class ApprovalGateExecution extends StepExecution {
     }
   }
 
-  /** Who is told when the gate opens. The e-mail and webhook notifiers are wired here when configured. */
+  /** Who is told when the gate opens: the e-mail and webhook notifiers of the global configuration. */
   private static GateNotifier notifier() {
-    return GateNotifier.NONE;
+    return GateNotifications.INSTANCE;
   }
 }

@@ -4,6 +4,7 @@ import hudson.model.Run;
 import io.tglive.run.state.RunEvent;
 import io.tglive.run.state.RunJournal;
 import io.tglive.run.state.RunLedger;
+import io.tglive.run.stepwise.StepwiseRun;
 import io.tglive.run.state.RunState;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -25,10 +26,15 @@ final class BuildRunJournal {
     return state;
   }
 
-  /** Appends an event to the run's journal and forces it to disk; one writer at a time in this JVM. */
-  static synchronized void record(Path directory, RunEvent event) throws IOException {
-    try (RunLedger ledger = RunLedger.open(directory)) {
-      ledger.record(event);
+  /**
+   * Appends an event to the run's journal through the build's one open run (never a second handle:
+   * the run numbers events and keeps its state from them), forced to disk when the event needs it.
+   */
+  static void record(Path directory, RunEvent event) throws IOException {
+    StepwiseRun open = BuildRuns.at(directory);
+    if (open == null) {
+      throw new IOException(directory + ": not a run directory (no " + RunLedger.JOURNAL + ")");
     }
+    open.ledger().record(event);
   }
 }

@@ -7,6 +7,7 @@ import io.tglive.run.stepwise.StepwiseRun;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -58,14 +59,22 @@ final class BuildRuns {
    * not opened it yet; null when the build has none.
    */
   static StepwiseRun of(Run<?, ?> run) throws IOException {
-    File directory = directory(run);
-    if (!exists(run)) {
+    return at(directory(run).toPath());
+  }
+
+  /**
+   * The deploy run in the build run directory {@code directory}, opened (and recorded as resumed) if
+   * this controller process has not opened it yet; null when there is none. Every writer of a build's
+   * journal goes through this one handle, so events are numbered once and the run sees them all.
+   */
+  static StepwiseRun at(Path directory) throws IOException {
+    if (!Files.isRegularFile(directory.resolve(RunLedger.JOURNAL))) {
       return null;
     }
     try {
-      return OPEN.computeIfAbsent(directory.getAbsolutePath(), key -> {
+      return OPEN.computeIfAbsent(directory.toAbsolutePath().toString(), key -> {
         try {
-          return StepwiseRun.resume(directory.toPath(), WORK, "the Jenkins controller restarted");
+          return StepwiseRun.resume(directory, WORK, "the Jenkins controller restarted");
         } catch (IOException e) {
           throw new java.io.UncheckedIOException(e);
         }

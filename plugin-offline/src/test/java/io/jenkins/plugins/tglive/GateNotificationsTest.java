@@ -1,0 +1,23 @@
+package io.jenkins.plugins.tglive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tglive.approval.notify.GateNotifier;
+import io.tglive.policy.NotificationSettings;
+import io.tglive.policy.WebhookSettings;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class GateNotificationsTest {
+
+  @Test
+  void theDispatcherIsKeptWhileTheSettingsStayTheSameAndRemadeWhenTheyChange() {
+    NotificationSettings webhook = new NotificationSettings(null,
+        new WebhookSettings("http://127.0.0.1:9/hook", null, 1), Map.of());
+    GateNotifier first = GateNotifications.INSTANCE.current(NotificationSettings.NONE);
+    assertThat(GateNotifications.INSTANCE.current(new NotificationSettings(null, null, Map.of()))).isSameAs(first);
+    GateNotifier changed = GateNotifications.INSTANCE.current(webhook);
+    assertThat(changed).isNotSameAs(first);
+    assertThat(GateNotifications.INSTANCE.current(webhook)).isSameAs(changed);
+  }
+}
