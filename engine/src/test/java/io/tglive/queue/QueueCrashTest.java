@@ -50,33 +50,36 @@ class QueueCrashTest {
       Deque<Writer> writers = new ArrayDeque<>();
       List<Writer> all = new ArrayList<>();
       int spawned = 0;
-      for (int i = 0; i < WRITERS; i++) {
-        Writer writer = Writer.start(jvm, directory, tmp, directoryNumber + "-" + spawned++, random.nextLong());
-        writers.add(writer);
-        all.add(writer);
-      }
-      for (int k = 0; k < KILLS_PER_DIRECTORY && done < kills; k++) {
-        Writer victim = writers.poll();
-        victim.awaitReady();
-        Thread.sleep(random.nextInt(150));
-        victim.process.destroyForcibly();
-        assertThat(victim.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        done++;
-        Writer replacement = Writer.start(jvm, directory, tmp, directoryNumber + "-" + spawned++, random.nextLong());
-        writers.add(replacement);
-        all.add(replacement);
-        Check check = check(directory, all);
-        if (victim.output().inFlight() != null) {
-          inFlightAdds++;
-          if (check.heads().contains(victim.output().inFlight())) {
-            inFlightKept++;
-          }
+      try {
+        for (int i = 0; i < WRITERS; i++) {
+          Writer writer = Writer.start(jvm, directory, tmp, directoryNumber + "-" + spawned++, random.nextLong());
+          writers.add(writer);
+          all.add(writer);
         }
-        entries = check.entries();
-      }
-      for (Writer writer : writers) {
-        writer.process.destroyForcibly();
-        writer.process.waitFor(30, TimeUnit.SECONDS);
+        for (int k = 0; k < KILLS_PER_DIRECTORY && done < kills; k++) {
+          Writer victim = writers.poll();
+          victim.awaitReady();
+          Thread.sleep(random.nextInt(150));
+          victim.process.destroyForcibly();
+          assertThat(victim.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+          done++;
+          Writer replacement = Writer.start(jvm, directory, tmp, directoryNumber + "-" + spawned++, random.nextLong());
+          writers.add(replacement);
+          all.add(replacement);
+          Check check = check(directory, all);
+          if (victim.output().inFlight() != null) {
+            inFlightAdds++;
+            if (check.heads().contains(victim.output().inFlight())) {
+              inFlightKept++;
+            }
+          }
+          entries = check.entries();
+        }
+      } finally {
+        for (Writer writer : all) { // also when a check failed: no writer outlives the test
+          writer.process.destroyForcibly();
+          writer.process.waitFor(30, TimeUnit.SECONDS);
+        }
       }
       entries = check(directory, all).entries();
     }
