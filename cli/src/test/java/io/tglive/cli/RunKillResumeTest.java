@@ -51,7 +51,13 @@ class RunKillResumeTest {
     int runs = 0;
     int leftoversStopped = 0;
     int killedMidApply = 0;
-    while (kills < KILLS) {
+    // The random kills usually hit an apply and leave a terragrunt running; when they did not (a
+    // loaded machine shifts every timing), one more run is killed the moment an apply is journaled
+    // (its process may not be journaled yet), with an apply long enough to outlive the killed run.
+    int targetedRuns = 0;
+    while (kills < KILLS || (leftoversStopped == 0 || killedMidApply == 0) && targetedRuns < 3) {
+      boolean targeted = kills >= KILLS;
+      targetedRuns += targeted ? 1 : 0;
       runs++;
       Path trial = tmp.resolve("run" + runs);
       Path repo = liveRepo(trial.resolve("repo"));
@@ -61,9 +67,11 @@ class RunKillResumeTest {
       int exit;
       while (true) {
         boolean resume = Files.exists(runDir.resolve("journal.jsonl")) && Files.size(runDir.resolve("journal.jsonl")) > 0;
-        Process process = start(standin, repo, state, runDir, resume, trial.resolve("out.log"));
-        boolean kill = killsHere < MAX_KILLS_PER_RUN && kills < KILLS;
-        if (kill && started(process, runDir) && !process.waitFor(random.nextInt(2500), TimeUnit.MILLISECONDS)) {
+        Process process = start(standin, repo, state, runDir, resume, trial.resolve("out.log"),
+            targeted ? "5" : "0.4");
+        boolean kill = targeted ? killsHere == 0 : killsHere < MAX_KILLS_PER_RUN && kills < KILLS;
+        if (kill && (targeted ? applying(process, runDir)
+            : started(process, runDir) && !process.waitFor(random.nextInt(2500), TimeUnit.MILLISECONDS))) {
           killedMidApply += midApply(runDir) ? 1 : 0;
           process.destroyForcibly().waitFor();
           kills++;
@@ -112,6 +120,17 @@ class RunKillResumeTest {
     return false;
   }
 
+  /** Waits until the run journals an apply that has not ended; false if the process ended first. */
+  private static boolean applying(Process process, Path runDir) throws Exception {
+    while (process.isAlive()) {
+      if (midApply(runDir)) {
+        return true;
+      }
+      Thread.sleep(10);
+    }
+    return false;
+  }
+
   private static boolean midApply(Path runDir) throws IOException {
     Path journal = runDir.resolve("journal.jsonl");
     if (!Files.exists(journal)) {
@@ -128,8 +147,8 @@ class RunKillResumeTest {
     return last.values().stream().anyMatch(l -> l.contains("APPLY_STARTED"));
   }
 
-  private static Process start(Path standin, Path repo, Path state, Path runDir, boolean resume, Path log)
-      throws IOException {
+  private static Process start(Path standin, Path repo, Path state, Path runDir, boolean resume, Path log,
+      String applySeconds) throws IOException {
     List<String> argv = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
@@ -146,7 +165,7 @@ class RunKillResumeTest {
         .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     builder.environment().put("STANDIN_STATE", state.toString());
     builder.environment().put("STANDIN_PLAN_SECONDS", "0.05");
-    builder.environment().put("STANDIN_APPLY_SECONDS", "0.4");
+    builder.environment().put("STANDIN_APPLY_SECONDS", applySeconds);
     return builder.start();
   }
 

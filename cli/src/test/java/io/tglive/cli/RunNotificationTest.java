@@ -61,7 +61,8 @@ class RunNotificationTest {
 
     ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), Tglive.class.getName(), "run", "--repo", repo.toString(),
-        "--base", "main", "--head", "feature", "--terragrunt", tools.resolve("bin/terragrunt").toString())
+        "--base", "main", "--head", "feature", "--terragrunt", tools.resolve("bin/terragrunt").toString(),
+        "--as", "alice")
         .redirectErrorStream(true).redirectOutput(log.toFile()).redirectInput(answers.toFile());
     builder.environment().put("TG_TF_PATH", tools.resolve("bin/tofu").toString());
     builder.environment().put("TF_CLI_CONFIG_FILE", tools.resolve("providers/tofurc").toString());
@@ -79,7 +80,8 @@ class RunNotificationTest {
     assertThat(notice.get("unit").asText()).isEqualTo("live/app");
     assertThat(notice.get("account").asText()).isEqualTo("live");
     assertThat(notice.get("voters").toString()).isEqualTo("[\"alice\",\"bob\"]");
-    assertThat(notice.get("change").asText()).startsWith("feature (");
+    assertThat(notice.get("change").asText()).as("the head commit, as gates name a change without --change")
+        .matches("[0-9a-f]{12}");
     assertThat(notice.at("/plan/create").asInt()).isEqualTo(1);
     assertThat(notice.at("/plan/changes").toString()).isEqualTo("[\"create terraform_data.this\"]");
     assertThat(notice.get("text").asText()).contains("Vote with: tglive approve --run ");

@@ -75,7 +75,8 @@ public final class Deployment {
     RunHeader header = ledger.read(state -> state.header());
     Map<String, UnitRecord> before = ledger.read(state -> new LinkedHashMap<>(state.units()));
     if (ledger.read(state -> state.lastSeq()) > 1) {
-      int stopped = LeftoverProcesses.stop(ledger, options.grace());
+      int stopped = LeftoverProcesses.stop(ledger, options.grace())
+          + LeftoverProcesses.stopMarked(ledger.directory(), options.grace());
       ledger.record(RunEvent.of(EventType.RUN_RESUMED, null)
           .withMessage(stopped + " leftover process(es) stopped"));
     }
@@ -126,7 +127,8 @@ public final class Deployment {
           boolean midApply = UnitDeploy.midApply(record);
           String commit = unit.destroy() ? header.baseCommit() : header.headCommit();
           Path directory = checkouts.root(commit).resolve(layout.directory(unit));
-          TerragruntCommands commands = new TerragruntCommands(settings(unit), dialect, options.environment());
+          TerragruntCommands commands = new TerragruntCommands(settings(unit), dialect,
+              LeftoverProcesses.marked(options.environment(), ledger.directory()));
           pool.submit(() -> {
             UnitStatus status = UnitStatus.FAILED;
             try {

@@ -5,9 +5,15 @@ import io.tglive.run.state.EventType;
 import io.tglive.run.state.OpenProcess;
 import io.tglive.run.state.RunEvent;
 import io.tglive.run.state.RunLedger;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,6 +40,56 @@ final class LeftoverProcesses {
           .withProcess(process.pid(), process.start(), process.command()).withMessage(message));
     }
     return stopped;
+  }
+
+  /** The variable every unit command of a run carries, naming the run's directory. */
+  static final String MARKER = "TGLIVE_RUN_DIR";
+
+  /** {@code environment} with the marker of the run in {@code runDirectory}. */
+  static Map<String, String> marked(Map<String, String> environment, Path runDirectory) {
+    Map<String, String> marked = new HashMap<>(environment);
+    marked.put(MARKER, runDirectory.toAbsolutePath().normalize().toString());
+    return marked;
+  }
+
+  /**
+   * Stops every process that carries the marker of the run in {@code runDirectory}: a command the
+   * killed run had started but not yet journaled (the kill fell between the start and its
+   * {@code PROCESS_STARTED}), and whatever it started. Reads {@code /proc}; elsewhere finds none.
+   */
+  static int stopMarked(Path runDirectory, Duration grace) {
+    byte[] marker = ("\0" + MARKER + "=" + runDirectory.toAbsolutePath().normalize() + "\0")
+        .getBytes(StandardCharsets.UTF_8);
+    long self = ProcessHandle.current().pid();
+    int stopped = 0;
+    for (ProcessHandle process : ProcessHandle.allProcesses().toList()) {
+      if (process.pid() != self && process.isAlive() && carries(process.pid(), marker)) {
+        ProcessTrees.stop(process, grace);
+        stopped++;
+      }
+    }
+    return stopped;
+  }
+
+  private static boolean carries(long pid, byte[] marker) {
+    byte[] environ;
+    try {
+      byte[] raw = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "environ"));
+      environ = new byte[raw.length + 1];
+      System.arraycopy(raw, 0, environ, 1, raw.length);
+    } catch (IOException | SecurityException | UnsupportedOperationException e) {
+      return false;
+    }
+    outer:
+    for (int i = 0; i + marker.length <= environ.length; i++) {
+      for (int j = 0; j < marker.length; j++) {
+        if (environ[i + j] != marker[j]) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
   }
 
   private static boolean sameStart(ProcessHandle handle, OpenProcess process) {
