@@ -127,8 +127,7 @@ public final class Deployment {
           boolean midApply = UnitDeploy.midApply(record);
           String commit = unit.destroy() ? header.baseCommit() : header.headCommit();
           Path directory = checkouts.root(commit).resolve(layout.directory(unit));
-          TerragruntCommands commands = new TerragruntCommands(settings(unit), dialect,
-              LeftoverProcesses.marked(options.environment(), ledger.directory()));
+          TerragruntCommands commands = new TerragruntCommands(settings(unit), dialect, options.environment());
           pool.submit(() -> {
             UnitStatus status = UnitStatus.FAILED;
             try {
@@ -199,6 +198,11 @@ public final class Deployment {
 
   /** Journals every process a command starts, so that a resumed run can stop one left behind. */
   private final class JournalObserver implements ProcessObserver {
+
+    @Override
+    public Map<String, String> marker() {
+      return LeftoverProcesses.marker(ledger.directory());
+    }
 
     @Override
     public void started(io.tglive.run.CommandSpec command, ProcessHandle process) {

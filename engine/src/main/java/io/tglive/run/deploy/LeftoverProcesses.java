@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,11 +44,9 @@ final class LeftoverProcesses {
   /** The variable every unit command of a run carries, naming the run's directory. */
   static final String MARKER = "TGLIVE_RUN_DIR";
 
-  /** {@code environment} with the marker of the run in {@code runDirectory}. */
-  static Map<String, String> marked(Map<String, String> environment, Path runDirectory) {
-    Map<String, String> marked = new HashMap<>(environment);
-    marked.put(MARKER, runDirectory.toAbsolutePath().normalize().toString());
-    return marked;
+  /** The marker of the run in {@code runDirectory}, carried by every local process of its units. */
+  static Map<String, String> marker(Path runDirectory) {
+    return Map.of(MARKER, runDirectory.toAbsolutePath().normalize().toString());
   }
 
   /**

@@ -36,6 +36,7 @@ public final class LocalRunner implements UnitRunner {
   public CommandResult run(CommandSpec command, CommandLog log) throws RunnerException, InterruptedException {
     ProcessBuilder builder = new ProcessBuilder(command.argv()).directory(command.workingDirectory().toFile());
     builder.environment().putAll(command.environment());
+    builder.environment().putAll(observer.marker());
     builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     long started = System.nanoTime();
     Process process;

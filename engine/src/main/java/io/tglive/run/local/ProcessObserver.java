@@ -1,6 +1,7 @@
 package io.tglive.run.local;
 
 import io.tglive.run.CommandSpec;
+import java.util.Map;
 
 /** Learns the process of each command, so that a resumed run can find and stop one left behind. */
 public interface ProcessObserver {
@@ -13,6 +14,14 @@ public interface ProcessObserver {
     @Override
     public void ended(CommandSpec command, ProcessHandle process) {}
   };
+
+  /**
+   * Variables every observed process carries (and its children inherit), so that one started but not
+   * yet observed when its runner was killed can still be found; none by default.
+   */
+  default Map<String, String> marker() {
+    return Map.of();
+  }
 
   /** {@code process} now runs {@code command}. */
   void started(CommandSpec command, ProcessHandle process);
