@@ -31,7 +31,7 @@ class RollbackKillResumeTest {
 
   @Test
   void aRollbackKilledMidApplyResumesAndFinishesWithEveryUnitAtBase() throws Exception {
-    Path tools = toolsDir();
+    Path tools = TestTools.dir();
     assumeTrue(Files.isExecutable(tools.resolve("bin/terragrunt")) && Files.isExecutable(tools.resolve("bin/tofu"))
         && Files.isRegularFile(tools.resolve("providers/tofurc")),
         () -> "real terragrunt/tofu not installed in " + tools + " (run scripts/install-tools, or set TGLIVE_TOOLS_DIR)");
@@ -129,20 +129,6 @@ class RollbackKillResumeTest {
   private static String output(String unit, Path state) throws Exception {
     return new ObjectMapper().readTree(state.resolve(unit).resolve("terraform.tfstate").toFile())
         .path("outputs").path("value").path("value").asText();
-  }
-
-  /** {@code $TGLIVE_TOOLS_DIR}, else {@code .tools} at the project root (where {@code mvnw} is). */
-  private static Path toolsDir() {
-    String configured = System.getenv("TGLIVE_TOOLS_DIR");
-    if (configured != null && !configured.isBlank()) {
-      return Path.of(configured).toAbsolutePath();
-    }
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      if (Files.isRegularFile(dir.resolve("mvnw"))) {
-        return dir.resolve(".tools");
-      }
-    }
-    return Path.of(".tools").toAbsolutePath();
   }
 
   /** main: nothing; v1: slow and after (reading slow's output); v2: slow changed. */

@@ -51,8 +51,8 @@ class RunNotificationTest {
 
   @Test
   void openingAGateNotifiesTheWebhookOfTheBaseSettings() throws Exception {
-    Path tools = RunTools.dir();
-    assumeTrue(RunTools.installed(tools),
+    Path tools = TestTools.dir();
+    assumeTrue(TestTools.installed(tools),
         () -> "real terragrunt/tofu not installed in " + tools + " (run scripts/install-tools, or set TGLIVE_TOOLS_DIR)");
     Path repo = repo(tmp.resolve("repo"), "http://127.0.0.1:" + server.getAddress().getPort() + "/hook/T0-secret");
     Path state = Files.createDirectories(tmp.resolve("state"));
@@ -137,27 +137,5 @@ class RunNotificationTest {
   private static void commit(Git git) throws Exception {
     git.add().addFilepattern(".").call();
     git.commit().setMessage("c").setAuthor("t", "t@example.com").setCommitter("t", "t@example.com").call();
-  }
-
-  /** Where the real tools are: {@code $TGLIVE_TOOLS_DIR}, else {@code .tools} at the project root. */
-  private static final class RunTools {
-
-    static Path dir() {
-      String configured = System.getenv("TGLIVE_TOOLS_DIR");
-      if (configured != null && !configured.isBlank()) {
-        return Path.of(configured).toAbsolutePath();
-      }
-      for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-        if (Files.isRegularFile(dir.resolve("mvnw"))) {
-          return dir.resolve(".tools");
-        }
-      }
-      return Path.of(".tools").toAbsolutePath();
-    }
-
-    static boolean installed(Path tools) {
-      return Files.isExecutable(tools.resolve("bin/terragrunt")) && Files.isExecutable(tools.resolve("bin/tofu"))
-          && Files.isRegularFile(tools.resolve("providers/tofurc"));
-    }
   }
 }

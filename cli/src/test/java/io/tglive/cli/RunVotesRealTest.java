@@ -26,7 +26,7 @@ class RunVotesRealTest {
 
   @Test
   void twoVotersFromAnotherProcessApproveAUnitAndOneRejectionStopsAnother() throws Exception {
-    Path tools = toolsDir();
+    Path tools = TestTools.dir();
     assumeTrue(Files.isExecutable(tools.resolve("bin/terragrunt")) && Files.isExecutable(tools.resolve("bin/tofu"))
         && Files.isRegularFile(tools.resolve("providers/tofurc")),
         () -> "real terragrunt/tofu not installed in " + tools + " (run scripts/install-tools, or set TGLIVE_TOOLS_DIR)");
@@ -103,20 +103,6 @@ class RunVotesRealTest {
     builder.environment().put("TG_NO_AUTO_PROVIDER_CACHE_DIR", "true");
     builder.environment().put("TGLIVE_TEST_STATE", state.toString());
     return builder.start();
-  }
-
-  /** {@code $TGLIVE_TOOLS_DIR}, else {@code .tools} at the project root (where {@code mvnw} is). */
-  private static Path toolsDir() {
-    String configured = System.getenv("TGLIVE_TOOLS_DIR");
-    if (configured != null && !configured.isBlank()) {
-      return Path.of(configured).toAbsolutePath();
-    }
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      if (Files.isRegularFile(dir.resolve("mvnw"))) {
-        return dir.resolve(".tools");
-      }
-    }
-    return Path.of(".tools").toAbsolutePath();
   }
 
   private static Path repo(Path repo) throws Exception {
