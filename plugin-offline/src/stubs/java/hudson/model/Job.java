@@ -7,4 +7,21 @@ public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
   private Job() {
     throw new UnsupportedOperationException();
   }
+
+  @SuppressWarnings("rawtypes")
+  protected Job(ItemGroup parent, String name) {
+    throw new UnsupportedOperationException();
+  }
+
+  public RunT getBuildByNumber(int n) {
+    throw new UnsupportedOperationException();
+  }
+
+  public RunT getLastBuild() {
+    throw new UnsupportedOperationException();
+  }
+
+  public RunT getLastSuccessfulBuild() {
+    throw new UnsupportedOperationException();
+  }
 }

@@ -5,10 +5,15 @@ package hudson.model;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import java.io.File;
+import java.io.IOException;
 
 public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends Actionable {
 
   private Run() {
+    throw new UnsupportedOperationException();
+  }
+
+  protected Run(@NonNull JobT job) throws IOException {
     throw new UnsupportedOperationException();
   }
 
@@ -29,6 +34,23 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
   }
 
   public @NonNull String getUrl() {
+    throw new UnsupportedOperationException();
+  }
+
+  public @NonNull JobT getParent() {
+    throw new UnsupportedOperationException();
+  }
+
+  public @CheckForNull Result getResult() {
+    throw new UnsupportedOperationException();
+  }
+
+  public boolean isBuilding() {
+    throw new UnsupportedOperationException();
+  }
+
+  @Deprecated
+  public @NonNull String getLog() throws IOException {
     throw new UnsupportedOperationException();
   }
 }

@@ -2,7 +2,15 @@
 // Never packaged (see pom.xml); checked against the real class by plugin/src/test StubSignaturesTest.
 package jenkins.model;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.model.Item;
+import hudson.model.TopLevelItem;
+import hudson.security.AuthorizationStrategy;
+import hudson.security.Permission;
+import hudson.security.SecurityRealm;
+import java.io.IOException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 
 public class Jenkins {
@@ -13,6 +21,35 @@ public class Jenkins {
 
   @NonNull
   public static Authentication getAuthentication2() {
+    throw new UnsupportedOperationException();
+  }
+
+  public static final Permission ADMINISTER = null;
+  public static final Permission READ = null;
+
+  @NonNull
+  public static Jenkins get() throws IllegalStateException {
+    throw new UnsupportedOperationException();
+  }
+
+  @NonNull
+  public synchronized <T extends TopLevelItem> T createProject(@NonNull Class<T> type, @NonNull String name) throws IOException {
+    throw new UnsupportedOperationException();
+  }
+
+  public @CheckForNull <T extends Item> T getItemByFullName(@NonNull String fullName, Class<T> type) throws AccessDeniedException {
+    throw new UnsupportedOperationException();
+  }
+
+  public @CheckForNull Item getItemByFullName(String fullName) {
+    throw new UnsupportedOperationException();
+  }
+
+  public void setSecurityRealm(@CheckForNull SecurityRealm securityRealm) {
+    throw new UnsupportedOperationException();
+  }
+
+  public void setAuthorizationStrategy(@CheckForNull AuthorizationStrategy a) {
     throw new UnsupportedOperationException();
   }
 }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.checks.api;
 
+import java.util.Optional;
+
 /** Stub: a check to publish. */
 public class ChecksDetails {
 
@@ -31,5 +33,21 @@ public class ChecksDetails {
     public ChecksDetails build() {
       throw new UnsupportedOperationException("stub");
     }
+  }
+
+  public Optional<String> getName() {
+    throw new UnsupportedOperationException("stub");
+  }
+
+  public ChecksStatus getStatus() {
+    throw new UnsupportedOperationException("stub");
+  }
+
+  public ChecksConclusion getConclusion() {
+    throw new UnsupportedOperationException("stub");
+  }
+
+  public Optional<ChecksOutput> getOutput() {
+    throw new UnsupportedOperationException("stub");
   }
 }

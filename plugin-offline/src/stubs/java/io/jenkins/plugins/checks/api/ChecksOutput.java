@@ -1,5 +1,7 @@
 package io.jenkins.plugins.checks.api;
 
+import java.util.Optional;
+
 /** Stub: the output of a check (title, summary, text). */
 public class ChecksOutput {
 
@@ -23,5 +25,13 @@ public class ChecksOutput {
     public ChecksOutput build() {
       throw new UnsupportedOperationException("stub");
     }
+  }
+
+  public Optional<String> getTitle() {
+    throw new UnsupportedOperationException("stub");
+  }
+
+  public Optional<String> getSummary() {
+    throw new UnsupportedOperationException("stub");
   }
 }

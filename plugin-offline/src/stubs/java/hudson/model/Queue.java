@@ -1,0 +1,16 @@
+// Hand-written compile-time stub of a Jenkins API type: real name, exact signatures, no behaviour.
+// Never packaged (see pom.xml); checked against the real class by plugin/src/test StubSignaturesTest.
+package hudson.model;
+
+public class Queue {
+
+  private Queue() {
+    throw new UnsupportedOperationException();
+  }
+
+  public interface Task {}
+
+  public interface FlyweightTask extends Task {}
+
+  public interface Executable extends Runnable {}
+}

@@ -1,0 +1,10 @@
+// Hand-written compile-time stub of a Jenkins test-scope API type: real name, exact signatures, no behaviour.
+// Compiled only, with plugin/src/test/java (see ../../README.md); checked by plugin/src/test StubSignaturesTest.
+package io.jenkins.plugins.casc;
+
+public interface ConfiguratorRegistry {
+
+  static ConfiguratorRegistry get() {
+    throw new UnsupportedOperationException();
+  }
+}

@@ -1,0 +1,8 @@
+// Hand-written compile-time stub of a Jenkins test-scope API type: real name, exact signatures, no behaviour.
+// Compiled only, with plugin/src/test/java (see ../../README.md); checked by plugin/src/test StubSignaturesTest.
+package io.jenkins.plugins.casc.model;
+
+public interface CNode extends Cloneable {
+
+  CNode clone();
+}

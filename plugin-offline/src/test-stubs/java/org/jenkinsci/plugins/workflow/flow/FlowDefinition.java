@@ -1,0 +1,12 @@
+// Hand-written compile-time stub of a Jenkins test-scope API type: real name, exact signatures, no behaviour.
+// Compiled only, with plugin/src/test/java (see ../../README.md); checked by plugin/src/test StubSignaturesTest.
+package org.jenkinsci.plugins.workflow.flow;
+
+import hudson.model.AbstractDescribableImpl;
+
+public abstract class FlowDefinition extends AbstractDescribableImpl<FlowDefinition> {
+
+  public FlowDefinition() {
+    throw new UnsupportedOperationException();
+  }
+}

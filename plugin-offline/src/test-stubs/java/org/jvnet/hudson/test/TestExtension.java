@@ -1,0 +1,14 @@
+// Hand-written compile-time stub of a Jenkins test-scope API type: real name, exact signatures, no behaviour.
+// Compiled only, with plugin/src/test/java (see ../../README.md); checked by plugin/src/test StubSignaturesTest.
+package org.jvnet.hudson.test;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.FIELD, ElementType.METHOD})
+public @interface TestExtension {
+  String[] value() default {};
+}
