@@ -7,9 +7,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Runs after packaging (failsafe): no Jenkins API stub may ship in plugin-offline's or the cli's jar. */
+/**
+ * Runs after packaging (failsafe): no Jenkins API stub (src/stubs/java) nor test-scope API stub
+ * (src/test-stubs/java) may ship in plugin-offline's or the cli's jar.
+ */
 class NoStubsInArtifactsIT {
 
   @Test
@@ -22,7 +26,9 @@ class NoStubsInArtifactsIT {
         List<String> stubs = contents.stream()
             .map(JarEntry::getName)
             .filter(name -> name.endsWith(".class"))
-            .filter(name -> StubSignaturesManifestTest.STUB_PACKAGES.stream().anyMatch(p -> name.startsWith(p + "/")))
+            .filter(name -> Stream.concat(StubSignaturesManifestTest.STUB_PACKAGES.stream(),
+                    StubSignaturesManifestTest.TEST_STUB_PACKAGES.stream())
+                .anyMatch(p -> name.startsWith(p + "/")))
             .toList();
         assertThat(stubs).as("stub classes in %s", jar).isEmpty();
       }

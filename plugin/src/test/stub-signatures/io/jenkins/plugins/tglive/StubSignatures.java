@@ -19,6 +19,9 @@ public final class StubSignatures {
   /** The manifest's location on the test classpath of plugin, and below plugin/src/test/resources. */
   public static final String MANIFEST = "io/jenkins/plugins/tglive/stub-signatures.txt";
 
+  /** The same for the stubs of test-scope APIs (test harness, workflow-job, JCasC...), plugin-offline's src/test-stubs. */
+  public static final String TEST_MANIFEST = "io/jenkins/plugins/tglive/test-stub-signatures.txt";
+
   private StubSignatures() {}
 
   /** The lines of a class and, recursively, of its public and protected nested classes. */

@@ -37,10 +37,6 @@ public final class SemaphoreStep extends Step implements Serializable {
     throw new UnsupportedOperationException();
   }
 
-  public StepContext getContext() {
-    throw new UnsupportedOperationException();
-  }
-
   public static void waitForStart(@NonNull String k, @CheckForNull Run<?, ?> b) throws IOException, InterruptedException {
     throw new UnsupportedOperationException();
   }
