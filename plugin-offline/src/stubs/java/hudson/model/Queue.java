@@ -13,4 +13,25 @@ public class Queue {
   public interface FlyweightTask extends Task {}
 
   public interface Executable extends Runnable {}
+
+  public Item[] getItems() {
+    throw new UnsupportedOperationException();
+  }
+
+  public abstract static class Item extends Actionable {
+
+    public final Task task = null;
+
+    private Item() {
+      throw new UnsupportedOperationException();
+    }
+
+    public long getId() {
+      throw new UnsupportedOperationException();
+    }
+
+    public Task getTask() {
+      throw new UnsupportedOperationException();
+    }
+  }
 }

@@ -5,10 +5,12 @@ package jenkins.model;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.Item;
+import hudson.model.Queue;
 import hudson.model.TopLevelItem;
 import hudson.security.AuthorizationStrategy;
 import hudson.security.Permission;
 import hudson.security.SecurityRealm;
+import java.io.File;
 import java.io.IOException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
@@ -50,6 +52,14 @@ public class Jenkins {
   }
 
   public void setAuthorizationStrategy(@CheckForNull AuthorizationStrategy a) {
+    throw new UnsupportedOperationException();
+  }
+
+  public File getRootDir() {
+    throw new UnsupportedOperationException();
+  }
+
+  public Queue getQueue() {
     throw new UnsupportedOperationException();
   }
 }

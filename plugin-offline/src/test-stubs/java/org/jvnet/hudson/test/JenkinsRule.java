@@ -11,15 +11,18 @@ import hudson.model.Queue;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TopLevelItem;
+import hudson.model.User;
 import hudson.security.AbstractPasswordBasedSecurityRealm;
 import hudson.slaves.DumbSlave;
 import java.io.File;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.net.URL;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Future;
 import jenkins.model.Jenkins;
 import jenkins.model.ParameterizedJobMixIn;
+import org.htmlunit.FailingHttpStatusCodeException;
 import org.htmlunit.Page;
 import org.htmlunit.WebRequest;
 import org.htmlunit.html.HtmlPage;
@@ -182,6 +185,10 @@ public class JenkinsRule {
       throw new UnsupportedOperationException();
     }
 
+    public WebClient login(String username, String password, boolean rememberMe) throws Exception {
+      throw new UnsupportedOperationException();
+    }
+
     public WebClient login(String username) throws Exception {
       throw new UnsupportedOperationException();
     }
@@ -203,6 +210,49 @@ public class JenkinsRule {
     }
 
     public void setThrowExceptionOnFailingStatusCode(boolean enabled) {
+      throw new UnsupportedOperationException();
+    }
+
+    public WebClient withThrowExceptionOnFailingStatusCode(boolean enabled) {
+      throw new UnsupportedOperationException();
+    }
+
+    public void setJavaScriptEnabled(boolean enabled) {
+      throw new UnsupportedOperationException();
+    }
+
+    public WebClient withJavaScriptEnabled(boolean enabled) {
+      throw new UnsupportedOperationException();
+    }
+
+    public void setRedirectEnabled(boolean enabled) {
+      throw new UnsupportedOperationException();
+    }
+
+    public WebClient withRedirectEnabled(boolean enabled) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Deprecated
+    @SuppressWarnings("unchecked")
+    @Override
+    public Page getPage(String url) throws IOException, FailingHttpStatusCodeException {
+      throw new UnsupportedOperationException();
+    }
+
+    public void assertFails(String url, int statusCode) throws Exception {
+      throw new UnsupportedOperationException();
+    }
+
+    public String getContextPath() throws IOException {
+      throw new UnsupportedOperationException();
+    }
+
+    public <V> V executeOnServer(final Callable<V> c) throws Exception {
+      throw new UnsupportedOperationException();
+    }
+
+    public @NonNull WebClient withBasicApiToken(@NonNull User user) {
       throw new UnsupportedOperationException();
     }
   }
