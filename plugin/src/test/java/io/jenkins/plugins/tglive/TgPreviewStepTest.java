@@ -104,7 +104,7 @@ class TgPreviewStepTest {
     ChecksDetails done = PUBLISHED.get(1);
     assertThat(done.getConclusion()).isEqualTo(ChecksConclusion.SUCCESS);
     ChecksOutput output = done.getOutput().orElseThrow();
-    assertThat(output.getTitle()).contains("1 without changes");
+    assertThat(output.getTitle().orElseThrow()).contains("1 without changes");
     assertThat(output.getSummary().orElseThrow()).contains("| live/app | apply | ⚪ no changes | none | added |");
 
     write("live/db/terragrunt.hcl", "inputs = {\n  name = \"db\"\n}\n");
