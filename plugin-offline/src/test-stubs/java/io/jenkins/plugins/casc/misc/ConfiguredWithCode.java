@@ -1,5 +1,5 @@
 // Hand-written compile-time stub of a Jenkins test-scope API type: real name, exact signatures, no behaviour.
-// Compiled only, with plugin/src/test/java (see ../../README.md); checked by plugin/src/test StubSignaturesTest.
+// Compiled only, with plugin/src/test/java (see plugin-offline/README.md); checked by plugin/src/test StubSignaturesTest.
 package io.jenkins.plugins.casc.misc;
 
 import static java.lang.annotation.ElementType.FIELD;
