@@ -2,7 +2,10 @@
 // Never packaged (see pom.xml); checked against the real class by plugin/src/test StubSignaturesTest.
 package jenkins.model;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.Plugin;
+import hudson.security.SecurityRealm;
 import org.springframework.security.core.Authentication;
 
 public class Jenkins {
@@ -13,6 +16,20 @@ public class Jenkins {
 
   @NonNull
   public static Authentication getAuthentication2() {
+    throw new UnsupportedOperationException();
+  }
+
+  @NonNull
+  public static Jenkins get() throws IllegalStateException {
+    throw new UnsupportedOperationException();
+  }
+
+  public SecurityRealm getSecurityRealm() {
+    throw new UnsupportedOperationException();
+  }
+
+  @CheckForNull
+  public Plugin getPlugin(String shortName) {
     throw new UnsupportedOperationException();
   }
 }
