@@ -125,4 +125,15 @@ class ApprovalGatesActionTest {
     assertThat(body.toString()).startsWith("{\n  \"accepted\": false,\n  \"outcome\": \"not-a-voter\",\n"
         + "  \"message\": \"mallory is not a voter of app");
   }
+
+  @Test
+  void thePageEscapesEveryValueItShows() throws Exception {
+    String jelly;
+    try (var in = ApprovalGatesAction.class.getResourceAsStream("ApprovalGatesAction/index.jelly")) {
+      jelly = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    // Comments, voters, plan lines and units are all written with ${…}, which this header escapes.
+    assertThat(jelly).startsWith("<?jelly escape-by-default='true'?>").doesNotContain("<j:out", "escapeText");
+    assertThat(jelly).contains("${vote.comment()}", "${vote.voter()}");
+  }
 }
