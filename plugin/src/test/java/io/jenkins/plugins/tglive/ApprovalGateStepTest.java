@@ -127,7 +127,7 @@ class ApprovalGateStepTest {
       try (JenkinsRule.WebClient wc = r.createWebClient()) {
         wc.login("alice");
         HtmlPage page = wc.getPage(b, ApprovalGatesAction.URL_NAME);
-        HtmlForm form = page.getDocumentElement().getOneHtmlElementByAttribute("form", "action", "vote");
+        HtmlForm form = page.getFirstByXPath("//form[@action='vote']");
         form.getInputByName("comment").setValue("looks right");
         r.submit(form, "decision");
       }
