@@ -21,6 +21,10 @@ public class User {
     throw new UnsupportedOperationException();
   }
 
+  public <T extends UserProperty> T getProperty(Class<T> clazz) {
+    throw new UnsupportedOperationException();
+  }
+
   public @NonNull Authentication impersonate2() throws UsernameNotFoundException {
     throw new UnsupportedOperationException();
   }

@@ -4,6 +4,7 @@ package jenkins.model;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.Plugin;
 import hudson.model.Item;
 import hudson.model.Queue;
 import hudson.model.TopLevelItem;
@@ -31,6 +32,15 @@ public class Jenkins {
 
   @NonNull
   public static Jenkins get() throws IllegalStateException {
+    throw new UnsupportedOperationException();
+  }
+
+  public SecurityRealm getSecurityRealm() {
+    throw new UnsupportedOperationException();
+  }
+
+  @CheckForNull
+  public Plugin getPlugin(String shortName) {
     throw new UnsupportedOperationException();
   }
 

@@ -4,6 +4,7 @@ import io.tglive.approval.notify.GateNotice;
 import io.tglive.approval.notify.GateNotifier;
 import io.tglive.approval.notify.NotificationDispatcher;
 import io.tglive.approval.notify.Notifications;
+import io.tglive.approval.notify.VoterDirectory;
 import io.tglive.policy.NotificationSettings;
 import io.tglive.policy.SettingsAtCommit;
 import io.tglive.policy.SettingsException;
@@ -11,7 +12,6 @@ import io.tglive.run.state.RunHeader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -53,7 +53,7 @@ final class RunNotifier implements GateNotifier, AutoCloseable {
         warn.accept("notifications: off, the settings at the base commit cannot be read: "
             + String.valueOf(e.getMessage()).replace("\n", "; "));
       }
-      dispatcher = Notifications.from(settings, System.getenv(), group -> Set.of(), warn);
+      dispatcher = Notifications.from(settings, System.getenv(), VoterDirectory.NONE, warn);
     }
     return dispatcher;
   }

@@ -38,13 +38,16 @@ public final class NotificationRules {
     return voter != null && ADDRESS.matcher(voter).matches();
   }
 
-  /** A voter id that an address can be given for: a user, not a group. */
+  /**
+   * A voter id that an address can be given for: a user, or {@code group:NAME} (the group's fallback,
+   * told when its members cannot be listed or have no address).
+   */
   public static String checkVoterId(String voter) {
     if (voter == null || voter.isBlank()) {
       return "'addresses' has an empty voter id";
     }
-    return voter.startsWith("group:")
-        ? "'addresses' gives an address for '" + shown(voter) + "': groups are expanded to their members, give theirs"
+    return voter.startsWith("group:") && voter.substring("group:".length()).isBlank()
+        ? "'addresses' gives an address for '" + shown(voter) + "', a group without a name"
         : null;
   }
 

@@ -109,9 +109,8 @@ class NotificationSettingsTest {
             ".tglive.yaml:2:14: 'addresses' must be a mapping of voter id to email address"),
         Arguments.of("notifications:\n  addresses: {alice: alice}\n",
             ".tglive.yaml:2:22: 'addresses.alice' must be an email address like name@example.com, not 'alice'"),
-        Arguments.of("notifications:\n  addresses: {'group:leads': leads@example.com}\n",
-            ".tglive.yaml:2:15: 'addresses' gives an address for 'group:leads': groups are expanded to their "
-                + "members, give theirs"),
+        Arguments.of("notifications:\n  addresses: {'group:': leads@example.com}\n",
+            ".tglive.yaml:2:15: 'addresses' gives an address for 'group:', a group without a name"),
         Arguments.of("notifications:\n  addresses: {alice: a@example.com, alice: b@example.com}\n",
             ".tglive.yaml:2:37: duplicate key 'alice'"));
   }

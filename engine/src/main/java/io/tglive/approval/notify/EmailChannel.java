@@ -48,9 +48,15 @@ public final class EmailChannel implements NoticeChannel {
 
   @Override
   public Optional<Delivery> prepare(GateNotice notice) {
-    Set<String> to = addresses.resolve(notice.voters(), log);
+    return prepare(notice, line -> { });
+  }
+
+  @Override
+  public Optional<Delivery> prepare(GateNotice notice, Consumer<String> noticeLog) {
+    Consumer<String> both = log.andThen(noticeLog);
+    Set<String> to = addresses.resolve(notice.voters(), both);
     if (to.isEmpty()) {
-      log.accept("no voter of " + NoticeText.line(notice.unit()) + " has an email address: no email sent");
+      both.accept("no voter of " + NoticeText.line(notice.unit()) + " has an email address: no email sent");
       return Optional.empty();
     }
     return Optional.of(() -> Transport.send(message(notice, to)));

@@ -1,6 +1,7 @@
 package io.tglive.approval.notify;
 
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** One way of telling voters (email, a webhook). Runs on the dispatcher's background threads only. */
 public interface NoticeChannel {
@@ -13,6 +14,11 @@ public interface NoticeChannel {
    * once per notice; the delivery may be tried several times.
    */
   Optional<Delivery> prepare(GateNotice notice);
+
+  /** As {@link #prepare(GateNotice)}, also telling {@code noticeLog} why someone is left out. */
+  default Optional<Delivery> prepare(GateNotice notice, Consumer<String> noticeLog) {
+    return prepare(notice);
+  }
 
   /** One message, ready to send. */
   @FunctionalInterface

@@ -57,23 +57,39 @@ public final class NotificationDispatcher implements GateNotifier, AutoCloseable
 
   @Override
   public void gateOpened(GateNotice notice) {
+    gateOpened(notice, line -> { });
+  }
+
+  /**
+   * As {@link #gateOpened(GateNotice)}, and every line about this notice (voters nobody could tell,
+   * failed and given-up deliveries) also goes to {@code noticeLog}, secrets masked: the log of the
+   * build or run whose gate opened.
+   */
+  public void gateOpened(GateNotice notice, Consumer<String> noticeLog) {
+    Consumer<String> safe = line -> {
+      try {
+        noticeLog.accept(redaction.apply(line));
+      } catch (RuntimeException e) {
+        // a log that fails must not stop the run
+      }
+    };
     for (NoticeChannel channel : channels) {
       begin();
       try {
-        executor.execute(() -> prepare(channel, notice));
+        executor.execute(() -> prepare(channel, notice, safe));
       } catch (RejectedExecutionException e) {
         end();
-        log(channel, notice, "not sent: notifications are shut down");
+        log(channel, notice, safe, "not sent: notifications are shut down");
       }
     }
   }
 
-  private void prepare(NoticeChannel channel, GateNotice notice) {
+  private void prepare(NoticeChannel channel, GateNotice notice, Consumer<String> noticeLog) {
     Optional<NoticeChannel.Delivery> delivery;
     try {
-      delivery = channel.prepare(notice);
+      delivery = channel.prepare(notice, noticeLog);
     } catch (RuntimeException e) {
-      log(channel, notice, "not sent: " + describe(e));
+      log(channel, notice, noticeLog, "not sent: " + describe(e));
       end();
       return;
     }
@@ -81,32 +97,34 @@ public final class NotificationDispatcher implements GateNotifier, AutoCloseable
       end();
       return;
     }
-    attempt(channel, notice, delivery.get(), 1);
+    attempt(channel, notice, noticeLog, delivery.get(), 1);
   }
 
-  private void attempt(NoticeChannel channel, GateNotice notice, NoticeChannel.Delivery delivery, int attempt) {
+  private void attempt(NoticeChannel channel, GateNotice notice, Consumer<String> noticeLog,
+      NoticeChannel.Delivery delivery, int attempt) {
     try {
       delivery.deliver();
       end();
       return;
     } catch (InterruptedException e) {
-      log(channel, notice, "not sent: interrupted at shutdown");
+      log(channel, notice, noticeLog, "not sent: interrupted at shutdown");
       Thread.currentThread().interrupt();
       end();
       return;
     } catch (Exception e) {
       if (attempt >= retries.attempts()) {
-        log(channel, notice, "gave up after " + attempt + " tries: " + describe(e));
+        log(channel, notice, noticeLog, "gave up after " + attempt + " tries: " + describe(e));
         end();
         return;
       }
       Duration delay = retries.delayAfter(attempt);
-      log(channel, notice, "try " + attempt + " of " + retries.attempts() + " failed (" + describe(e)
+      log(channel, notice, noticeLog, "try " + attempt + " of " + retries.attempts() + " failed (" + describe(e)
           + "); trying again in " + seconds(delay));
       try {
-        executor.schedule(() -> attempt(channel, notice, delivery, attempt + 1), delay.toMillis(), TimeUnit.MILLISECONDS);
+        executor.schedule(() -> attempt(channel, notice, noticeLog, delivery, attempt + 1), delay.toMillis(),
+            TimeUnit.MILLISECONDS);
       } catch (RejectedExecutionException shutDown) {
-        log(channel, notice, "not tried again: notifications are shut down");
+        log(channel, notice, noticeLog, "not tried again: notifications are shut down");
         end();
       }
     }
@@ -149,12 +167,14 @@ public final class NotificationDispatcher implements GateNotifier, AutoCloseable
     }
   }
 
-  private void log(NoticeChannel channel, GateNotice notice, String message) {
+  private void log(NoticeChannel channel, GateNotice notice, Consumer<String> noticeLog, String message) {
+    String line = "notifications: " + channel.name() + " for " + notice.unit() + ": " + message;
     try {
-      log.accept(redaction.apply("notifications: " + channel.name() + " for " + notice.unit() + ": " + message));
+      log.accept(redaction.apply(line));
     } catch (RuntimeException e) {
       // a log that fails must not stop the run either
     }
+    noticeLog.accept(line);
   }
 
   private static String describe(Throwable e) {

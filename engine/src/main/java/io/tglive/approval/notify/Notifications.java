@@ -39,6 +39,21 @@ public final class Notifications {
   public static NotificationDispatcher from(NotificationSettings settings, Map<String, String> environment,
       Function<String, ? extends Collection<String>> groupMembers, Consumer<String> log, RetrySchedule retries,
       Duration flushTimeout) {
+    return from(settings, environment, VoterDirectory.of(groupMembers), log, retries, flushTimeout);
+  }
+
+  /**
+   * As {@link #from(NotificationSettings, Map, Function, Consumer)}, looking voters up in
+   * {@code directory}: group members and users' own addresses ({@link VoterAddresses} decides).
+   */
+  public static NotificationDispatcher from(NotificationSettings settings, Map<String, String> environment,
+      VoterDirectory directory, Consumer<String> log) {
+    return from(settings, environment, directory, log, RetrySchedule.DEFAULT, FLUSH_TIMEOUT);
+  }
+
+  /** As {@link #from(NotificationSettings, Map, VoterDirectory, Consumer)} with other retries and flush timeout. */
+  public static NotificationDispatcher from(NotificationSettings settings, Map<String, String> environment,
+      VoterDirectory directory, Consumer<String> log, RetrySchedule retries, Duration flushTimeout) {
     EmailSettings email = settings.email();
     WebhookSettings webhook = settings.webhook();
     String password = email == null || email.passwordEnv() == null ? null : environment.get(email.passwordEnv());
@@ -51,7 +66,7 @@ public final class Notifications {
         safeLog.accept("notifications: email is off: the variable " + email.passwordEnv()
             + " that holds the SMTP password is not set");
       } else {
-        channels.add(new EmailChannel(email, password, new VoterAddresses(settings.addresses(), groupMembers),
+        channels.add(new EmailChannel(email, password, new VoterAddresses(settings.addresses(), directory),
             safeLog));
       }
     }

@@ -86,7 +86,23 @@ class EmailNotificationTest {
         .isEqualTo("alice@example.com");
     assertThat(log.lines()).containsExactly(
         "voter 'zed' has no email address (add it under notifications.addresses): not notified by email",
-        "group 'nobody' has no members known here: nobody of it is notified by email");
+        "group 'nobody': it has no members known here: nobody of it is notified by email (give it a fallback "
+            + "address under notifications.addresses as group:nobody)");
+  }
+
+  @Test
+  void aGroupThatCannotBeListedIsToldThroughItsFallbackAndTheGatesLogSaysSo() throws Exception {
+    LogLines buildLog = new LogLines();
+    try (NotificationDispatcher notifier = notifier(Map.of("TGLIVE_SMTP_PASSWORD", PASSWORD),
+        Map.of("alice", "alice@example.com", "group:platform", "platform@example.com"), RetrySchedule.DEFAULT)) {
+      notifier.gateOpened(Notices.notice(List.of("alice", "group:platform")), buildLog);
+    }
+
+    assertThat(SMTP.getReceivedMessages()).hasSize(2);
+    assertThat(GreenMailUtil.getAddressList(SMTP.getReceivedMessages()[0].getAllRecipients()))
+        .isEqualTo("alice@example.com, platform@example.com");
+    assertThat(buildLog.lines()).containsExactly("group 'platform': it has no members known here: notifying its "
+        + "address platform@example.com (notifications.addresses)");
   }
 
   @Test

@@ -100,4 +100,21 @@ class NotificationDispatcherTest {
     assertThat(log.lines()).containsExactly(
         "notifications: broken for live/prod/vpc: not sent: IllegalArgumentException: no realm");
   }
+
+  @Test
+  void linesAboutANoticeAlsoGoToItsOwnLogWithSecretsMasked() throws Exception {
+    Flaky channel = new Flaky(1);
+    LogLines buildLog = new LogLines();
+    NotificationDispatcher dispatcher = new NotificationDispatcher(List.of(channel),
+        new RetrySchedule(2, Duration.ofMillis(10), Duration.ofMillis(10)), log, new Redaction(List.of("refused")),
+        Duration.ofMinutes(1));
+
+    dispatcher.gateOpened(Notices.notice(List.of("alice")), buildLog);
+    dispatcher.close();
+
+    assertThat(buildLog.lines()).containsExactly(
+        "notifications: flaky for live/prod/vpc: try 1 of 2 failed (IllegalStateException: ****, try 1); "
+            + "trying again in 10 ms");
+    assertThat(log.lines()).isEqualTo(buildLog.lines());
+  }
 }

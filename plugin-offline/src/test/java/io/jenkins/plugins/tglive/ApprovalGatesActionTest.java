@@ -72,7 +72,7 @@ class ApprovalGatesActionTest {
 
   @Test
   void aNonVoterIsRefusedWith403AndNothingIsRecorded() throws Exception {
-    post("mallory", List.of("authenticated"), "approve", null);
+    post("mallory", List.of("authenticated"), "approve", "page");
     verify(response).setStatus(403);
     assertThat(body.toString()).startsWith("mallory is not a voter of app");
     assertThat(VoteLedger.in(buildDir.resolve("tglive")).current("app").orElseThrow().votes()).isEmpty();
@@ -88,9 +88,52 @@ class ApprovalGatesActionTest {
   }
 
   @Test
-  void aScriptGetsTheStatusAndOneLine() throws Exception {
+  void aScriptGetsTheStatusAndTheVoteAsJson() throws Exception {
     post("alice", List.of(), "reject", null);
     verify(response).setStatus(200);
-    assertThat(body.toString()).isEqualTo("alice voted reject on app: 0 of 2 approvals, 1 of 1 rejections; rejected\n");
+    verify(response).setContentType("application/json;charset=UTF-8");
+    assertThat(body.toString().replaceAll("\"at\": \"[^\"]+\"", "\"at\": \"T\"")).isEqualTo("""
+        {
+          "accepted": true,
+          "outcome": "recorded",
+          "message": "alice voted reject on app: 0 of 2 approvals, 1 of 1 rejections; rejected",
+          "gate": {
+            "unit": "app",
+            "planHash": "%s",
+            "status": "rejected",
+            "approvals": 0,
+            "approvalsRequired": 2,
+            "rejections": 1,
+            "rejectionsRequired": 1,
+            "votes": [
+              {
+                "voter": "alice",
+                "decision": "reject",
+                "at": "T",
+                "comment": "from the page"
+              }
+            ]
+          }
+        }
+        """.formatted(GateRunFixture.HASH));
+  }
+
+  @Test
+  void aRefusedScriptGetsTheRefusalAsJson() throws Exception {
+    post("mallory", List.of(), "approve", null);
+    verify(response).setStatus(403);
+    assertThat(body.toString()).startsWith("{\n  \"accepted\": false,\n  \"outcome\": \"not-a-voter\",\n"
+        + "  \"message\": \"mallory is not a voter of app");
+  }
+
+  @Test
+  void thePageEscapesEveryValueItShows() throws Exception {
+    String jelly;
+    try (var in = ApprovalGatesAction.class.getResourceAsStream("ApprovalGatesAction/index.jelly")) {
+      jelly = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    // Comments, voters, plan lines and units are all written with ${…}, which this header escapes.
+    assertThat(jelly).startsWith("<?jelly escape-by-default='true'?>").doesNotContain("<j:out", "escapeText");
+    assertThat(jelly).contains("${vote.comment()}", "${vote.voter()}");
   }
 }

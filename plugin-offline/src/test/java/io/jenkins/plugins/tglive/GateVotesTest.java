@@ -76,6 +76,7 @@ class GateVotesTest {
     GateVotes.Reply reply = GateVotes.vote(runDir, row.user(), row.groups(), row.unit(), row.plan(), row.decision(), "");
     assertThat(reply.status()).isEqualTo(row.status());
     assertThat(reply.message()).startsWith(row.message());
+    assertThat(reply.answer().accepted()).isEqualTo(row.status() == 200);
   }
 
   @org.junit.jupiter.api.Test
@@ -84,8 +85,9 @@ class GateVotesTest {
     keeper(runDir).open("app", policy(), new io.tglive.run.terragrunt.PlanSummary(1, 0, 0, 0, List.of(),
         new TreeSet<>(), List.of(), new TreeSet<>(), List.of(), "cd".repeat(32)));
     GateVotes.Reply reply = GateVotes.vote(runDir, "alice", Set.of(), "app", GateRunFixture.HASH, "approve", "");
-    assertThat(reply).isEqualTo(new GateVotes.Reply(409,
-        "the plan of app changed since abababababab was shown: vote on plan cdcdcdcdcdcd"));
+    assertThat(reply.status()).isEqualTo(409);
+    assertThat(reply.message()).isEqualTo("the plan of app changed since abababababab was shown: vote on plan cdcdcdcdcdcd");
+    assertThat(reply.answer().outcome()).isEqualTo("plan-changed");
   }
 
   @org.junit.jupiter.api.Test

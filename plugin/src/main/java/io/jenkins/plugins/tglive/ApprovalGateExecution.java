@@ -37,9 +37,10 @@ public final class ApprovalGateExecution extends StepExecution {
   @Override
   public boolean start() throws Exception {
     Run<?, ?> run = getContext().get(Run.class);
+    TaskListener listener = getContext().get(TaskListener.class);
     String line = session.open(run, getContext().get(EnvVars.class),
-        TerragruntLiveConfiguration.get().isAllowLaxerGateOverrides(), notifier());
-    getContext().get(TaskListener.class).getLogger().println(line);
+        TerragruntLiveConfiguration.get().isAllowLaxerGateOverrides(), notifier(listener));
+    listener.getLogger().println(line);
     schedule(0);
     return false;
   }
@@ -88,8 +89,13 @@ public final class ApprovalGateExecution extends StepExecution {
     }
   }
 
-  /** Who is told when the gate opens: the e-mail and webhook notifiers of the global configuration. */
-  private static GateNotifier notifier() {
-    return GateNotifications.INSTANCE;
+  /**
+   * Who is told when the gate opens: the e-mail and webhook notifiers of the global configuration;
+   * who could not be told (a group the security realm cannot list, a voter without an address) and
+   * failed deliveries are also said in the build's log.
+   */
+  private static GateNotifier notifier(TaskListener listener) {
+    return notice -> GateNotifications.INSTANCE.gateOpened(notice,
+        line -> listener.getLogger().println("tgApprovalGate: " + line));
   }
 }

@@ -72,8 +72,9 @@ public final class ApprovalGatesAction implements RunAction2 {
 
   /**
    * Casts the authenticated user's vote: parameters {@code unit}, {@code plan} (the hash shown),
-   * {@code decision} ({@code approve} / {@code reject}) and {@code comment}. Answers with the status of
-   * {@link GateVotes} and one line of text, or, for the page's forms ({@code from=page}), goes back to it.
+   * {@code decision} ({@code approve} / {@code reject}) and {@code comment}. Answers scripts with the
+   * status of {@link GateVotes} and the vote's JSON ({@link io.tglive.approval.VoteAnswer}); the page's
+   * forms ({@code from=page}) go back to the page, or get the refusal as one line of text.
    */
   @RequirePOST
   public void doVote(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
@@ -81,15 +82,16 @@ public final class ApprovalGatesAction implements RunAction2 {
     List<String> groups = who.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
     GateVotes.Reply reply = GateVotes.vote(BuildRunJournal.directory(run), who.getName(), groups,
         req.getParameter("unit"), req.getParameter("plan"), req.getParameter("decision"), req.getParameter("comment"));
-    if (reply.status() == 200 && "page".equals(req.getParameter("from"))) {
+    boolean page = "page".equals(req.getParameter("from"));
+    if (reply.status() == 200 && page) {
       rsp.sendRedirect(".");
       return;
     }
     rsp.setStatus(reply.status());
-    rsp.setContentType("text/plain;charset=UTF-8");
+    rsp.setContentType(page ? "text/plain;charset=UTF-8" : "application/json;charset=UTF-8");
     rsp.setCharacterEncoding(StandardCharsets.UTF_8.name());
     PrintWriter out = rsp.getWriter();
-    out.println(reply.message());
+    out.print(page ? reply.message() + "\n" : reply.answer().json());
     out.flush();
   }
 }

@@ -5,15 +5,15 @@ import io.tglive.approval.notify.GateNotifier;
 import io.tglive.approval.notify.NotificationDispatcher;
 import io.tglive.approval.notify.Notifications;
 import io.tglive.policy.NotificationSettings;
-import java.util.Set;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The controller's gate notifier: one dispatcher for the global configuration's notification
  * settings, made again (and the previous one closed in the background) when they change. Secrets
- * come from the controller's environment; {@code group:} voters are not expanded (Jenkins cannot
- * list a group's members), so only listed users and configured addresses are notified.
+ * come from the controller's environment; voters are looked up in {@link JenkinsVoterDirectory}
+ * (groups through the security realm, users' addresses through the mailer plugin).
  */
 final class GateNotifications implements GateNotifier {
 
@@ -28,14 +28,19 @@ final class GateNotifications implements GateNotifier {
 
   @Override
   public void gateOpened(GateNotice notice) {
-    current(TerragruntLiveConfiguration.get().toNotificationSettings()).gateOpened(notice);
+    gateOpened(notice, line -> { });
+  }
+
+  /** Notifies the voters; lines about this notice (who could not be told, failed deliveries) also go to {@code buildLog}. */
+  void gateOpened(GateNotice notice, Consumer<String> buildLog) {
+    current(TerragruntLiveConfiguration.get().toNotificationSettings()).gateOpened(notice, buildLog);
   }
 
   /** The dispatcher for {@code wanted}, made when the settings differ from the last ones. */
-  synchronized GateNotifier current(NotificationSettings wanted) {
+  synchronized NotificationDispatcher current(NotificationSettings wanted) {
     if (dispatcher == null || !wanted.equals(settings)) {
       NotificationDispatcher previous = dispatcher;
-      dispatcher = Notifications.from(wanted, System.getenv(), group -> Set.of(),
+      dispatcher = Notifications.from(wanted, System.getenv(), JenkinsVoterDirectory.INSTANCE,
           line -> LOGGER.log(Level.WARNING, "tgApprovalGate notifications: {0}", line));
       settings = wanted;
       if (previous != null) {

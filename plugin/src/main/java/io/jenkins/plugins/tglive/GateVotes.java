@@ -2,6 +2,7 @@ package io.jenkins.plugins.tglive;
 
 import io.tglive.approval.Decision;
 import io.tglive.approval.Membership;
+import io.tglive.approval.VoteAnswer;
 import io.tglive.approval.VoteLedger;
 import io.tglive.approval.VoteRequest;
 import io.tglive.approval.VoteResult;
@@ -26,9 +27,15 @@ final class GateVotes {
    * An HTTP answer.
    *
    * @param status 200, or 400, 403, 404, 409, 500
-   * @param message one line for people and scripts
+   * @param answer what the body says: one line for people ({@link VoteAnswer#message()}), JSON for scripts
    */
-  record Reply(int status, String message) {}
+  record Reply(int status, VoteAnswer answer) {
+
+    /** The one line for people. */
+    String message() {
+      return answer.message();
+    }
+  }
 
   private GateVotes() {}
 
@@ -36,24 +43,28 @@ final class GateVotes {
   static Reply vote(Path runDirectory, String user, Collection<String> groups, String unit, String plan,
       String decision, String comment) {
     if (user == null || user.isBlank() || user.equals(ANONYMOUS)) {
-      return new Reply(403, "log in to vote");
+      return refused(403, "not-logged-in", "log in to vote");
     }
     if (unit == null || unit.isBlank()) {
-      return new Reply(400, "the vote names no unit (parameter 'unit')");
+      return refused(400, "bad-request", "the vote names no unit (parameter 'unit')");
     }
     String choice = decision == null ? "" : decision.strip().toLowerCase(Locale.ROOT);
     if (!choice.equals("approve") && !choice.equals("reject")) {
-      return new Reply(400, "parameter 'decision' must be approve or reject");
+      return refused(400, "bad-request", "parameter 'decision' must be approve or reject");
     }
     Set<String> memberOf = groups.stream().map(g -> g.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
     Membership membership = (who, group) -> who.equals(user) && memberOf.contains(group.toLowerCase(Locale.ROOT));
     try {
       VoteResult result = VoteLedger.voteIn(runDirectory,
           new VoteRequest(unit.strip(), plan, user, Decision.of(choice), comment), membership);
-      return new Reply(status(result), result.message());
+      return new Reply(status(result), VoteAnswer.of(result));
     } catch (IOException | RuntimeException e) {
-      return new Reply(500, "the vote could not be recorded: " + e.getMessage());
+      return refused(500, "error", "the vote could not be recorded: " + e.getMessage());
     }
+  }
+
+  private static Reply refused(int status, String outcome, String message) {
+    return new Reply(status, VoteAnswer.refused(outcome, message));
   }
 
   private static int status(VoteResult result) {
