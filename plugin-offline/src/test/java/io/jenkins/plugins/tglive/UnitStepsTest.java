@@ -169,11 +169,11 @@ class UnitStepsTest {
   }
 
   @Test
-  void aWaitingPlanSurvivesARoundTripAndARestartAndPlansWhenItsDependencyIsApplied() throws Exception {
+  void aWaitingPlanSurvivesAShutdownARoundTripAndARestartAndPlansWhenItsDependencyIsApplied() throws Exception {
     stack(null);
     Step before = plan("app");
     before.execution.start();
-    BuildRuns.close(run);
+    ControllerShutdown.closeOpenRuns();
 
     Step after = restore(TerragruntStackCallableTest.overTheWire(before.execution), TgPlanPathStep.Execution.class);
     assertThat(after.execution.path).isEqualTo("app");
@@ -183,6 +183,9 @@ class UnitStepsTest {
     apply("net").run();
 
     assertThat(after.await()).containsEntry("path", "app").containsEntry("changes", true);
+    assertThat(events()).filteredOn(e -> e.type() == EventType.RUN_RESUMED).extracting(RunEvent::message)
+        .as("the shutdown closed the controller's handle, so the next one resumed the run")
+        .containsExactly("the Jenkins controller restarted");
   }
 
   @Test

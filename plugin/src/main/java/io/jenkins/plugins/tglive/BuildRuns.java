@@ -8,6 +8,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -105,6 +106,28 @@ final class BuildRuns {
     StepwiseRun open = OPEN.remove(directory(run).getAbsolutePath());
     if (open != null) {
       open.close();
+    }
+  }
+
+  /** Closes every handle this process holds, without ending any run (see {@link ControllerShutdown}). */
+  static void closeAll() throws IOException {
+    IOException failure = null;
+    for (String directory : List.copyOf(OPEN.keySet())) {
+      StepwiseRun open = OPEN.remove(directory);
+      try {
+        if (open != null) {
+          open.close();
+        }
+      } catch (IOException e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
     }
   }
 
