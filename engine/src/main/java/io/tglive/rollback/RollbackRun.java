@@ -102,7 +102,8 @@ public final class RollbackRun implements AutoCloseable {
     List<RunUnit> units = new ArrayList<>();
     for (RollbackStep step : plan.steps()) {
       units.add(new RunUnit(step.id(), step.action().destroy(), step.account(), step.after(), waiting.get(step.id()),
-          step.policy().voters(), step.policy().approvalsRequired(), step.policy().rejectionsRequired()));
+          step.policy().voters(), step.policy().approvalsRequired(), step.policy().rejectionsRequired(),
+          step.policy().rules()));
     }
     return new RunHeader(run.id() + "-rollback", run.repo(), run.head(), run.headCommit(), run.base(),
         run.baseCommit(), units);
