@@ -48,6 +48,11 @@ public final class RollbackPreview {
     return preview;
   }
 
+  /** Whether the run directory has a preview written. */
+  public static boolean exists(Path runDirectory) {
+    return Files.isRegularFile(runDirectory.resolve(FILE));
+  }
+
   /** The preview written in the run directory, if any. */
   public static Optional<RollbackPlan> read(Path runDirectory) throws IOException {
     Path file = runDirectory.resolve(FILE);

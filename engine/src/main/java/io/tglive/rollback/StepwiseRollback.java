@@ -8,8 +8,11 @@ import io.tglive.run.stepwise.StepwiseRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.Executor;
 
 /**
@@ -23,6 +26,37 @@ import java.util.concurrent.Executor;
 public final class StepwiseRollback {
 
   private StepwiseRollback() {}
+
+  /**
+   * The rollback plan of a run driven step by step: the one recorded when the run has a rollback
+   * (asking for another mode or other units is refused: a rollback runs once), else computed from
+   * the run's record and both trees for {@code mode}. The deploy run is ended first (units not
+   * finished are cancelled with {@code why}): a run is rolled back once it has stopped.
+   *
+   * @param files the repository's commits
+   * @param states reads a unit's state in the head tree (the new providers' resources)
+   */
+  public static RollbackPlan prepare(StepwiseRun deploy, Path runDirectory, RollbackMode mode,
+      Collection<String> selected, CommitFiles files, StateReader states, String why)
+      throws IOException, InterruptedException, RollbackException {
+    if (RollbackRun.exists(runDirectory)) {
+      RollbackPlan recorded = RollbackRun.read(runDirectory);
+      if (recorded.mode() != mode || !recorded.selected().equals(List.copyOf(new TreeSet<>(selected)))) {
+        throw new RollbackException("this run's rollback was already planned (mode " + recorded.mode().label()
+            + (recorded.selected().isEmpty() ? "" : ": " + String.join(", ", recorded.selected()))
+            + "): a rollback runs once");
+      }
+      return recorded;
+    }
+    if (!deploy.ended()) {
+      deploy.end(why);
+    }
+    RunHeader header = deploy.header();
+    Map<String, UnitRecord> records = deploy.ledger().read(state -> new HashMap<>(state.units()));
+    UnitFacts facts = new TreeFacts(files, header.baseCommit(), header.headCommit(), records, states);
+    return RollbackPlanner.plan(header, records, mode, selected, facts, RunUnitPolicies::of,
+        RollbackPlan.DEFAULT_MAX_ATTEMPTS);
+  }
 
   /** Records the rollback's plan and header and opens it; a run has one rollback (refused otherwise). */
   public static StepwiseRun start(Path runDirectory, RunHeader run, RollbackPlan plan, Executor callbacks)

@@ -3,6 +3,9 @@ package io.jenkins.plugins.tglive;
 import hudson.model.Run;
 import io.tglive.approval.GateState;
 import io.tglive.approval.VoteLedger;
+import io.tglive.rollback.RollbackPlan;
+import io.tglive.rollback.RollbackPreview;
+import io.tglive.rollback.RollbackRun;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -62,7 +65,23 @@ public final class ApprovalGatesAction implements RunAction2 {
 
   /** Every gate of the build's run, open ones first. */
   public List<GateState> getGates() throws IOException {
-    Path directory = BuildRunJournal.directory(run);
+    return gates(BuildRunJournal.directory(run));
+  }
+
+  /** Every gate of the build's rollback ({@code tgRollback}), open ones first; empty without one. */
+  public List<GateState> getRollbackGates() throws IOException {
+    return gates(RollbackRun.directory(BuildRunJournal.directory(run)));
+  }
+
+  /**
+   * The rollback that {@code tgRollback(mode: 'all')} would run, in words, as the engine computed it when
+   * the run's first unit was planned (before any gate opened); empty when there is none.
+   */
+  public List<String> getRollbackPreview() throws IOException {
+    return RollbackPreview.read(BuildRunJournal.directory(run)).map(RollbackPlan::lines).orElse(List.of());
+  }
+
+  private static List<GateState> gates(Path directory) throws IOException {
     if (!Files.isRegularFile(directory.resolve(io.tglive.run.state.RunLedger.JOURNAL))) {
       return List.of();
     }
@@ -72,14 +91,17 @@ public final class ApprovalGatesAction implements RunAction2 {
 
   /**
    * Casts the authenticated user's vote: parameters {@code unit}, {@code plan} (the hash shown),
-   * {@code decision} ({@code approve} / {@code reject}) and {@code comment}. Answers with the status of
+   * {@code decision} ({@code approve} / {@code reject}), {@code comment}, and {@code rollback=true} for a
+   * step of the build's rollback. Answers with the status of
    * {@link GateVotes} and one line of text, or, for the page's forms ({@code from=page}), goes back to it.
    */
   @RequirePOST
   public void doVote(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
     Authentication who = Jenkins.getAuthentication2();
     List<String> groups = who.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
-    GateVotes.Reply reply = GateVotes.vote(BuildRunJournal.directory(run), who.getName(), groups,
+    Path directory = "true".equals(req.getParameter("rollback"))
+        ? RollbackRun.directory(BuildRunJournal.directory(run)) : BuildRunJournal.directory(run);
+    GateVotes.Reply reply = GateVotes.vote(directory, who.getName(), groups,
         req.getParameter("unit"), req.getParameter("plan"), req.getParameter("decision"), req.getParameter("comment"));
     if (reply.status() == 200 && "page".equals(req.getParameter("from"))) {
       rsp.sendRedirect(".");
