@@ -3,6 +3,7 @@ package io.jenkins.plugins.tglive;
 import hudson.model.Run;
 import io.tglive.approval.GateState;
 import io.tglive.approval.VoteLedger;
+import io.tglive.rollback.ModeVote;
 import io.tglive.rollback.RollbackPlan;
 import io.tglive.rollback.RollbackPreview;
 import io.tglive.rollback.RollbackRun;
@@ -81,6 +82,43 @@ public final class ApprovalGatesAction implements RunAction2 {
     return RollbackPreview.read(BuildRunJournal.directory(run)).map(RollbackPlan::lines).orElse(List.of());
   }
 
+  /** The vote on the rollback's mode ({@code tgRollbackGate}), or null when none was opened. */
+  public ModeVote.State getModeVote() throws IOException {
+    return ModeVote.read(BuildRunJournal.directory(run)).orElse(null);
+  }
+
+  /** The mode vote's tally in words. */
+  public String getModeVoteText() throws IOException {
+    ModeVote.State vote = getModeVote();
+    return vote == null ? "" : ModeVote.describe(vote);
+  }
+
+  /**
+   * Casts the authenticated user's vote on the rollback's mode: parameters {@code choice} and
+   * {@code comment}. Answers 200, 400 (not offered), 403 (not a rollback voter, anonymous), 404 (no
+   * vote open) or 409 (already chosen) and one line, or goes back to the page ({@code from=page}).
+   */
+  @RequirePOST
+  public void doRollbackMode(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
+    Authentication who = Jenkins.getAuthentication2();
+    List<String> groups = who.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
+    reply(req, rsp, RollbackModeVotes.vote(BuildRunJournal.directory(run), who.getName(), groups,
+        req.getParameter("choice"), req.getParameter("comment")));
+  }
+
+  private static void reply(StaplerRequest2 req, StaplerResponse2 rsp, GateVotes.Reply reply) throws IOException {
+    if (reply.status() == 200 && "page".equals(req.getParameter("from"))) {
+      rsp.sendRedirect(".");
+      return;
+    }
+    rsp.setStatus(reply.status());
+    rsp.setContentType("text/plain;charset=UTF-8");
+    rsp.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    PrintWriter out = rsp.getWriter();
+    out.println(reply.message());
+    out.flush();
+  }
+
   private static List<GateState> gates(Path directory) throws IOException {
     if (!Files.isRegularFile(directory.resolve(io.tglive.run.state.RunLedger.JOURNAL))) {
       return List.of();
@@ -101,17 +139,7 @@ public final class ApprovalGatesAction implements RunAction2 {
     List<String> groups = who.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
     Path directory = "true".equals(req.getParameter("rollback"))
         ? RollbackRun.directory(BuildRunJournal.directory(run)) : BuildRunJournal.directory(run);
-    GateVotes.Reply reply = GateVotes.vote(directory, who.getName(), groups,
-        req.getParameter("unit"), req.getParameter("plan"), req.getParameter("decision"), req.getParameter("comment"));
-    if (reply.status() == 200 && "page".equals(req.getParameter("from"))) {
-      rsp.sendRedirect(".");
-      return;
-    }
-    rsp.setStatus(reply.status());
-    rsp.setContentType("text/plain;charset=UTF-8");
-    rsp.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    PrintWriter out = rsp.getWriter();
-    out.println(reply.message());
-    out.flush();
+    reply(req, rsp, GateVotes.vote(directory, who.getName(), groups, req.getParameter("unit"),
+        req.getParameter("plan"), req.getParameter("decision"), req.getParameter("comment")));
   }
 }

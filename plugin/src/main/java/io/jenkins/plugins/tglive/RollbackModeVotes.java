@@ -1,0 +1,46 @@
+package io.jenkins.plugins.tglive;
+
+import io.tglive.approval.Membership;
+import io.tglive.rollback.ModeVote;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A rollback mode vote that came over HTTP, translated for the engine ({@link ModeVote}): the
+ * authenticated user and the groups the security realm gives them; the answer as an HTTP status and
+ * one line. Administrators get no bypass.
+ */
+final class RollbackModeVotes {
+
+  private RollbackModeVotes() {}
+
+  /** Casts the vote of {@code user} (a member of {@code groups}) for {@code choice} in the build's run directory. */
+  static GateVotes.Reply vote(Path runDirectory, String user, Collection<String> groups, String choice,
+      String comment) {
+    if (user == null || user.isBlank() || user.equals(GateVotes.ANONYMOUS)) {
+      return new GateVotes.Reply(403, "log in to vote");
+    }
+    if (choice == null || choice.isBlank()) {
+      return new GateVotes.Reply(400, "the vote names no mode (parameter 'choice')");
+    }
+    Set<String> memberOf = groups.stream().map(g -> g.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+    Membership membership = (who, group) -> who.equals(user) && memberOf.contains(group.toLowerCase(Locale.ROOT));
+    try {
+      ModeVote.Result result = ModeVote.vote(runDirectory, user, membership, choice, comment, Clock.systemUTC());
+      return new GateVotes.Reply(switch (result.outcome()) {
+        case RECORDED, UNCHANGED -> 200;
+        case NOT_A_VOTER -> 403;
+        case NOT_OPEN -> 404;
+        case UNKNOWN_CHOICE -> 400;
+        case CLOSED -> 409;
+      }, result.message());
+    } catch (IOException | RuntimeException e) {
+      return new GateVotes.Reply(500, "the vote could not be recorded: " + e.getMessage());
+    }
+  }
+}
