@@ -124,6 +124,26 @@ class StepwiseRollbackTest {
   }
 
   @Test
+  void aStepWaitingForAStepThatWillNeverBePlannedIsReleasedBlockedWhenAnotherStepFails() throws Exception {
+    failing = "dns";
+    Path runDir = tmp.resolve("run");
+    try (StepwiseRun rollback = StepwiseRollback.start(runDir, run, plan, Runnable::run)) {
+      // net waits for net#new-providers, which waits for app: neither was planned when dns fails
+      List<DependencyState> decided = new CopyOnWriteArrayList<>();
+      rollback.whenDecided("net", decided::add);
+      rollback.plan("dns", work("dns"));
+      rollback.apply("dns", work("dns"));
+
+      assertThat(decided).singleElement().satisfies(state -> {
+        assertThat(state.kind()).isEqualTo(DependencyState.Kind.BLOCKED);
+        assertThat(state.blockedBy()).isEqualTo("dns");
+      });
+      assertThat(rollback.plan("net", work("net")).message())
+          .isEqualTo("blocked by dns: the run stops at its first failure");
+    }
+  }
+
+  @Test
   void aRollbackReopenedAfterARestartContinuesAndARunHasOnlyOne() throws Exception {
     Path runDir = tmp.resolve("run");
     try (StepwiseRun rollback = StepwiseRollback.start(runDir, run, plan, Runnable::run)) {

@@ -184,6 +184,12 @@ public final class StepwiseRun implements AutoCloseable {
     }
     boolean midApply = record.status() == UnitStatus.APPLYING;
     if (!midApply) {
+      String stoppedAt = stopAtFirstFailure ? ledger.read(StepwiseRun::firstFailure) : null;
+      if (stoppedAt != null) {
+        ledger.record(RunEvent.of(EventType.BLOCKED, unit).withMessage("blocked by " + stoppedAt
+            + ": the run stops at its first failure"));
+        return outcome(unit);
+      }
       DependencyState dependencies = dependencies(unit);
       if (dependencies.kind() == DependencyState.Kind.BLOCKED) {
         ledger.record(RunEvent.of(EventType.BLOCKED, unit).withMessage("blocked by " + dependencies.blockedBy()));
@@ -191,12 +197,6 @@ public final class StepwiseRun implements AutoCloseable {
       }
       if (dependencies.kind() == DependencyState.Kind.WAITING) {
         throw new IllegalStateException(unit + " still waits for " + String.join(", ", dependencies.waitingFor()));
-      }
-      String stoppedAt = stopAtFirstFailure ? ledger.read(StepwiseRun::firstFailure) : null;
-      if (stoppedAt != null) {
-        ledger.record(RunEvent.of(EventType.BLOCKED, unit).withMessage("blocked by " + stoppedAt
-            + ": the run stops at its first failure"));
-        return outcome(unit);
       }
     }
     UnitPhases phases = phases(work);
@@ -302,7 +302,7 @@ public final class StepwiseRun implements AutoCloseable {
         commands.dialect(), commands.environment());
   }
 
-  /** The first unit that failed or was rejected, in the run's order, or null. */
+  /** A unit that failed or was rejected (the first by path), or null. */
   private static String firstFailure(RunState state) {
     for (UnitRecord record : state.units().values()) {
       if (record.status() == UnitStatus.FAILED || record.status() == UnitStatus.REJECTED) {
@@ -345,6 +345,13 @@ public final class StepwiseRun implements AutoCloseable {
   }
 
   private DependencyState dependencies(RunState state, String unit) {
+    if (stopAtFirstFailure) {
+      // nothing starts once a unit failed: a unit waiting for one that will now never be planned is released
+      String failed = firstFailure(state);
+      if (failed != null) {
+        return DependencyState.blocked(failed);
+      }
+    }
     List<String> waiting = new ArrayList<>();
     for (String after : units.get(unit).after()) {
       UnitStatus status = state.units().get(after).status();
