@@ -3,8 +3,12 @@ package io.tglive.cli;
 import io.tglive.approval.GateState;
 import io.tglive.approval.Vote;
 import io.tglive.approval.VoteLedger;
+import io.tglive.rollback.RollbackPlan;
+import io.tglive.rollback.RollbackPreview;
+import io.tglive.rollback.RollbackRun;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -56,12 +60,34 @@ final class GatesCommand implements Callable<Integer> {
       for (GateState gate : gates) {
         print(out, gate);
       }
+      if (!gates.isEmpty()) {
+        printRollback(out, directory.get());
+      }
       out.flush();
       return 0;
     } catch (IOException | RuntimeException e) {
       err.println("error: " + e.getMessage());
       err.flush();
       return Tglive.ERROR;
+    }
+  }
+
+  /**
+   * The rollback mode {@code all} would run, from the run's latest plans, so that voters approve
+   * knowing the way back; a rollback's own gates have none.
+   */
+  private static void printRollback(PrintWriter out, Path directory) {
+    if (Files.isRegularFile(directory.resolve(RollbackRun.PLAN))) {
+      return;
+    }
+    try {
+      RollbackPlan preview = RollbackPreview.compute(directory);
+      out.println("if this run fails or is rejected, `tglive rollback --run RUN` (mode all) would run:");
+      preview.lines().forEach(line -> out.println("  " + line));
+    } catch (IOException | RuntimeException e) {
+      out.println("rollback preview: not available (" + e.getMessage() + ")");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

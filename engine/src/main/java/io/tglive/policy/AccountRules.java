@@ -99,7 +99,51 @@ public final class AccountRules {
     if (rules.timeout() != null && GateRules.parseTimeout(rules.timeout()).isEmpty()) {
       problems.add("gateTimeout '" + rules.timeout() + "' must be a positive ISO-8601 duration such as PT4H or P1D");
     }
+    problems.addAll(checkRollbackRules(rules, approvals, voters));
     return problems;
+  }
+
+  /**
+   * Checks who approves rollbacks: the rollback voters are a valid list, and the counts a rollback
+   * step needs (each value not set being the account's) are ones its voters could give.
+   */
+  public static List<String> checkRollbackRules(GateRules rules, int approvals, List<String> voters) {
+    RollbackRules rollback = rules.rollback();
+    List<String> problems = new ArrayList<>();
+    List<String> rollbackVoters = rollback.voters() == null ? voters : rollback.voters();
+    if (rollback.voters() != null) {
+      checkVoters(rollback.voters()).map(p -> "rollback" + p.substring(0, 1).toUpperCase(java.util.Locale.ROOT)
+          + p.substring(1)).ifPresent(problems::add);
+    }
+    int rollbackApprovals = rollback.approvalsRequired() == null ? approvals : rollback.approvalsRequired();
+    if (rollback.approvalsRequired() != null && rollbackApprovals < 0) {
+      problems.add("rollbackApprovalsRequired must be 0 (no gate) or more, not " + rollbackApprovals);
+    } else if (rollback.voters() != null || rollback.approvalsRequired() != null) {
+      if (rollback.approvalsRequired() == null) {
+        reachableBy("approvalsRequired", rollbackApprovals, rollbackVoters).ifPresent(problems::add);
+      } else {
+        checkReachable("rollbackApprovalsRequired", rollbackApprovals, rollbackVoters).ifPresent(problems::add);
+      }
+    }
+    if (rollback.rejectionsRequired() != null && rollback.rejectionsRequired() < 1) {
+      problems.add("rollbackRejectionsRequired must be at least 1, not " + rollback.rejectionsRequired());
+    } else if (rollback.rejectionsRequired() != null && rollbackApprovals > 0) {
+      checkReachable("rollbackRejectionsRequired", rollback.rejectionsRequired(), rollbackVoters)
+          .ifPresent(problems::add);
+    }
+    if (rollback.voters() != null && rollback.approvalsRequired() == null) {
+      // the account's stricter counts still apply to rollback steps: its rollback voters must be able to give them
+      reachableBy("destroyApprovalsRequired", rules.destroyApprovalsRequired(), rollbackVoters).ifPresent(problems::add);
+      reachableBy("newProviderApprovalsRequired", rules.newProviderApprovalsRequired(), rollbackVoters)
+          .ifPresent(problems::add);
+    }
+    return problems;
+  }
+
+  /** An account count that rollback steps need too, checked against the rollback voters. */
+  private static Optional<String> reachableBy(String field, Integer count, List<String> rollbackVoters) {
+    return count == null ? Optional.empty() : checkReachable(field, count, rollbackVoters)
+        .map(p -> p.replace(" listed", " listed in rollbackVoters (set rollbackApprovalsRequired)"));
   }
 
   private static Optional<String> stricter(String field, Integer count, int approvals, List<String> voters) {

@@ -40,13 +40,15 @@ final class SettingsParser {
   private static final List<String> ACCOUNT_KEY_ORDER = List.of("name", "path", "voters", "approvalsRequired",
       "rejectionsRequired", "dependencies", "planRole", "applyRole", "codeBuildProject", "region", "runner",
       "codeBuildBucket", "codeBuildPrefix", "terragrunt", "planArgs", "applyArgs", "destroyArgs", "retryOn",
-      "commandTimeout", "allowSelfApproval", "destroyApprovalsRequired", "newProviderApprovalsRequired", "gateTimeout");
+      "commandTimeout", "allowSelfApproval", "destroyApprovalsRequired", "newProviderApprovalsRequired", "gateTimeout",
+      "rollbackVoters", "rollbackApprovalsRequired", "rollbackRejectionsRequired");
 
   private static final Set<String> LIST_KEYS = Set.of("voters", "dependencies", "planArgs", "applyArgs",
-      "destroyArgs", "retryOn");
+      "destroyArgs", "retryOn", "rollbackVoters");
 
   private static final Set<String> COUNT_KEYS = Set.of("approvalsRequired", "rejectionsRequired",
-      "destroyApprovalsRequired", "newProviderApprovalsRequired");
+      "destroyApprovalsRequired", "newProviderApprovalsRequired", "rollbackApprovalsRequired",
+      "rollbackRejectionsRequired");
 
   private static final Set<String> FLAG_KEYS = Set.of("allowSelfApproval");
 
@@ -257,7 +259,9 @@ final class SettingsParser {
         lists.get("dependencies"),
         runner,
         new GateRules(flags.getOrDefault("allowSelfApproval", false), counts.get("destroyApprovalsRequired"),
-            counts.get("newProviderApprovalsRequired"), strings.get("gateTimeout")));
+            counts.get("newProviderApprovalsRequired"), strings.get("gateTimeout"),
+            new RollbackRules(lists.get("rollbackVoters"), counts.get("rollbackApprovalsRequired"),
+                counts.get("rollbackRejectionsRequired"))));
   }
 
   private boolean flag(String key, Node value) throws SettingsException {

@@ -23,8 +23,14 @@ public final class RollbackPreview {
   /** The preview of the run in {@code runDirectory}, from its journal and its repository. */
   public static RollbackPlan compute(Path runDirectory) throws IOException, InterruptedException {
     RunRecord run = RunRecord.read(runDirectory);
-    TreeFacts facts = new TreeFacts(Path.of(run.header().repo()), run.header().baseCommit(),
-        run.header().headCommit(), run.units(), StateReader.NONE);
+    return compute(runDirectory, CommitFiles.git(Path.of(run.header().repo())));
+  }
+
+  /** The preview of the run in {@code runDirectory}, reading the repository's commits through {@code files}. */
+  public static RollbackPlan compute(Path runDirectory, CommitFiles files) throws IOException, InterruptedException {
+    RunRecord run = RunRecord.read(runDirectory);
+    TreeFacts facts = new TreeFacts(files, run.header().baseCommit(), run.header().headCommit(), run.units(),
+        StateReader.NONE);
     return RollbackPlanner.preview(run.header(), facts, RunUnitPolicies::of);
   }
 
@@ -33,6 +39,18 @@ public final class RollbackPreview {
     RollbackPlan preview = compute(runDirectory);
     PlanJson.write(runDirectory.resolve(FILE), preview);
     return preview;
+  }
+
+  /** Computes the preview through {@code files} and writes it to {@value #FILE} in the run directory. */
+  public static RollbackPlan write(Path runDirectory, CommitFiles files) throws IOException, InterruptedException {
+    RollbackPlan preview = compute(runDirectory, files);
+    PlanJson.write(runDirectory.resolve(FILE), preview);
+    return preview;
+  }
+
+  /** Whether the run directory has a preview written. */
+  public static boolean exists(Path runDirectory) {
+    return Files.isRegularFile(runDirectory.resolve(FILE));
   }
 
   /** The preview written in the run directory, if any. */

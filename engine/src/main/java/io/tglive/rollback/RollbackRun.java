@@ -61,13 +61,19 @@ public final class RollbackRun implements AutoCloseable {
    */
   public static RollbackRun start(Path runDirectory, RunHeader run, RollbackPlan plan)
       throws IOException, RollbackException {
+    Path folder = record(runDirectory, run, plan);
+    return new RollbackRun(plan, RunLedger.create(folder, header(run, plan)));
+  }
+
+  /** Writes the plan of the run's one rollback in its folder (refused when it has one), and returns the folder. */
+  static Path record(Path runDirectory, RunHeader run, RollbackPlan plan) throws IOException, RollbackException {
     if (exists(runDirectory)) {
       throw new RollbackException("run " + run.id() + " already has a rollback in " + directory(runDirectory)
           + ": continue it with --resume (a rollback runs once)");
     }
     Path folder = Files.createDirectories(directory(runDirectory));
     PlanJson.write(folder.resolve(PLAN), plan);
-    return new RollbackRun(plan, RunLedger.create(folder, header(run, plan)));
+    return folder;
   }
 
   /** Opens an interrupted rollback to continue it; one that has ended is refused (it never loops). */
@@ -102,7 +108,8 @@ public final class RollbackRun implements AutoCloseable {
     List<RunUnit> units = new ArrayList<>();
     for (RollbackStep step : plan.steps()) {
       units.add(new RunUnit(step.id(), step.action().destroy(), step.account(), step.after(), waiting.get(step.id()),
-          step.policy().voters(), step.policy().approvalsRequired(), step.policy().rejectionsRequired()));
+          step.policy().voters(), step.policy().approvalsRequired(), step.policy().rejectionsRequired(),
+          step.policy().rules()));
     }
     return new RunHeader(run.id() + "-rollback", run.repo(), run.head(), run.headCommit(), run.base(),
         run.baseCommit(), units);
@@ -161,7 +168,11 @@ public final class RollbackRun implements AutoCloseable {
 
   /** What the record says was rolled back and what is left. */
   public RollbackResult result(RunOutcome outcome) {
-    Map<String, UnitRecord> records = ledger.read(state -> new HashMap<>(state.units()));
+    return result(plan, ledger.read(state -> new HashMap<>(state.units())), outcome);
+  }
+
+  /** What {@code records} say was rolled back of {@code plan} and what is left. */
+  static RollbackResult result(RollbackPlan plan, Map<String, UnitRecord> records, RunOutcome outcome) {
     List<RollbackStep> done = new ArrayList<>();
     List<RollbackResult.Left> left = new ArrayList<>();
     for (RollbackStep step : plan.steps()) {

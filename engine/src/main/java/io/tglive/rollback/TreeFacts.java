@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tglive.run.state.UnitRecord;
 import io.tglive.run.terragrunt.PlanSummary;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -34,7 +33,7 @@ public final class TreeFacts implements UnitFacts {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
 
-  private final Path repo;
+  private final CommitFiles files;
   private final String baseCommit;
   private final String headCommit;
   private final Map<String, UnitRecord> records;
@@ -48,7 +47,13 @@ public final class TreeFacts implements UnitFacts {
    */
   public TreeFacts(Path repo, String baseCommit, String headCommit, Map<String, UnitRecord> records,
       StateReader states) {
-    this.repo = repo;
+    this(CommitFiles.git(repo), baseCommit, headCommit, records, states);
+  }
+
+  /** Facts read through {@code files} (the repository on a build agent, say). */
+  public TreeFacts(CommitFiles files, String baseCommit, String headCommit, Map<String, UnitRecord> records,
+      StateReader states) {
+    this.files = files;
     this.baseCommit = baseCommit;
     this.headCommit = headCommit;
     this.records = Map.copyOf(records);
@@ -129,9 +134,6 @@ public final class TreeFacts implements UnitFacts {
 
   /** The file at {@code path} in {@code commit}, or null when it has none. */
   private String gitShow(String commit, String path) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder("git", "-C", repo.toString(), "show", commit + ":" + path)
-        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    byte[] content = process.getInputStream().readAllBytes();
-    return process.waitFor() == 0 ? new String(content, StandardCharsets.UTF_8) : null;
+    return files.show(commit, path);
   }
 }

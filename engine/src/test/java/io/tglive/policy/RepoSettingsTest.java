@@ -108,7 +108,7 @@ class RepoSettingsTest {
           assertThat(p.message()).isEqualTo("unknown account key 'approvers' (known keys: name, path, voters, "
               + "approvalsRequired, rejectionsRequired, dependencies, planRole, applyRole, codeBuildProject, region, runner, "
               + "codeBuildBucket, codeBuildPrefix, terragrunt, planArgs, applyArgs, destroyArgs, retryOn, commandTimeout, "
-              + "allowSelfApproval, destroyApprovalsRequired, newProviderApprovalsRequired, gateTimeout)");
+              + "allowSelfApproval, destroyApprovalsRequired, newProviderApprovalsRequired, gateTimeout, rollbackVoters, rollbackApprovalsRequired, rollbackRejectionsRequired)");
         });
   }
 

@@ -3,6 +3,7 @@ package io.tglive.run.stepwise;
 import io.tglive.run.UnitRunner;
 import io.tglive.run.deploy.RetryPolicy;
 import io.tglive.run.deploy.RunOutcome;
+import io.tglive.run.deploy.UnitLayout;
 import io.tglive.run.deploy.UnitLogs;
 import io.tglive.run.deploy.UnitPhases;
 import io.tglive.run.schedule.BlockingSlots;
@@ -15,6 +16,7 @@ import io.tglive.run.state.RunUnit;
 import io.tglive.run.state.UnitRecord;
 import io.tglive.run.state.UnitStatus;
 import io.tglive.run.terragrunt.CommandSettings;
+import io.tglive.run.terragrunt.TerragruntCommands;
 import io.tglive.run.terragrunt.TerragruntDialect;
 import io.tglive.run.terragrunt.TerragruntVersion;
 import java.io.IOException;
@@ -50,6 +52,8 @@ public final class StepwiseRun implements AutoCloseable {
   private final UnitLogs logs;
   private RetryPolicy retry = RetryPolicy.DEFAULT;
   private TerragruntDialect dialect;
+  private UnitLayout layout = UnitLayout.OWN_DIRECTORY;
+  private boolean stopAtFirstFailure;
 
   private StepwiseRun(RunLedger ledger, Executor callbacks) {
     this.ledger = ledger;
@@ -83,6 +87,24 @@ public final class StepwiseRun implements AutoCloseable {
   /** Retries plans and shows by {@code policy} from now on. */
   public StepwiseRun withRetry(RetryPolicy policy) {
     this.retry = policy;
+    return this;
+  }
+
+  /**
+   * Runs each unit where {@code layout} says (a rollback's steps: their unit's directory, with
+   * {@code -target} arguments) from now on.
+   */
+  public StepwiseRun withLayout(UnitLayout layout) {
+    this.layout = layout;
+    return this;
+  }
+
+  /**
+   * From now on, once a unit failed or was rejected no other unit starts planning: it is recorded as
+   * blocked by that unit (a rollback stops at its first failure, as {@code --fail-fast} does).
+   */
+  public StepwiseRun stoppingAtFirstFailure() {
+    this.stopAtFirstFailure = true;
     return this;
   }
 
@@ -162,6 +184,12 @@ public final class StepwiseRun implements AutoCloseable {
     }
     boolean midApply = record.status() == UnitStatus.APPLYING;
     if (!midApply) {
+      String stoppedAt = stopAtFirstFailure ? ledger.read(StepwiseRun::firstFailure) : null;
+      if (stoppedAt != null) {
+        ledger.record(RunEvent.of(EventType.BLOCKED, unit).withMessage("blocked by " + stoppedAt
+            + ": the run stops at its first failure"));
+        return outcome(unit);
+      }
       DependencyState dependencies = dependencies(unit);
       if (dependencies.kind() == DependencyState.Kind.BLOCKED) {
         ledger.record(RunEvent.of(EventType.BLOCKED, unit).withMessage("blocked by " + dependencies.blockedBy()));
@@ -174,7 +202,8 @@ public final class StepwiseRun implements AutoCloseable {
     UnitPhases phases = phases(work);
     Path checkout = checkout(runUnit, work, phases);
     if (checkout != null) {
-      phases.plan(runUnit, commit(runUnit), checkout.resolve(runUnit.path()), work.commands(), work.planFile(), midApply);
+      phases.plan(runUnit, commit(runUnit), checkout.resolve(layout.directory(runUnit)), commands(runUnit, work),
+          work.planFile(), midApply);
     }
     return outcome(unit);
   }
@@ -199,8 +228,8 @@ public final class StepwiseRun implements AutoCloseable {
       return outcome(unit);
     }
     if (record.status() == UnitStatus.APPLYING) {
-      UnitPhases.Planned planned =
-          phases.plan(runUnit, commit(runUnit), checkout.resolve(runUnit.path()), work.commands(), work.planFile(), true);
+      UnitPhases.Planned planned = phases.plan(runUnit, commit(runUnit), checkout.resolve(layout.directory(runUnit)),
+          commands(runUnit, work), work.planFile(), true);
       if (planned.changes()) {
         phases.failed(unit, "interrupted while applying, and a new plan shows changes (plan "
             + planned.summary().hash().substring(0, 12) + "): not applied without a new approval");
@@ -221,8 +250,8 @@ public final class StepwiseRun implements AutoCloseable {
           + runUnit.approvalsRequired() + " approval(s) required): not applied");
       return outcome(unit);
     }
-    phases.apply(runUnit, commit(runUnit), checkout.resolve(runUnit.path()), work.commands(), work.planFile(), record.plan(),
-        record.planDigest());
+    phases.apply(runUnit, commit(runUnit), checkout.resolve(layout.directory(runUnit)), commands(runUnit, work),
+        work.planFile(), record.plan(), record.planDigest());
     return outcome(unit);
   }
 
@@ -265,6 +294,24 @@ public final class StepwiseRun implements AutoCloseable {
     return unit.destroy() ? header.baseCommit() : header.headCommit();
   }
 
+  /** The unit's commands, with the plan arguments its layout adds. */
+  private TerragruntCommands commands(RunUnit unit, UnitWork work) {
+    List<String> extra = layout.planArgs(unit);
+    TerragruntCommands commands = work.commands();
+    return extra.isEmpty() ? commands : new TerragruntCommands(commands.settings().withExtraPlanArgs(extra),
+        commands.dialect(), commands.environment());
+  }
+
+  /** A unit that failed or was rejected (the first by path), or null. */
+  private static String firstFailure(RunState state) {
+    for (UnitRecord record : state.units().values()) {
+      if (record.status() == UnitStatus.FAILED || record.status() == UnitStatus.REJECTED) {
+        return record.path();
+      }
+    }
+    return null;
+  }
+
   private UnitPhases phases(UnitWork work) {
     return new UnitPhases(ledger, work.runner(), work.files(), slots, retry, logs);
   }
@@ -298,6 +345,13 @@ public final class StepwiseRun implements AutoCloseable {
   }
 
   private DependencyState dependencies(RunState state, String unit) {
+    if (stopAtFirstFailure) {
+      // nothing starts once a unit failed: a unit waiting for one that will now never be planned is released
+      String failed = firstFailure(state);
+      if (failed != null) {
+        return DependencyState.blocked(failed);
+      }
+    }
     List<String> waiting = new ArrayList<>();
     for (String after : units.get(unit).after()) {
       UnitStatus status = state.units().get(after).status();

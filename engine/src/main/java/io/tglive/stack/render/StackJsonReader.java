@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tglive.change.DiffMode;
 import io.tglive.change.Reason;
+import io.tglive.policy.GateRules;
+import io.tglive.policy.RollbackRules;
 import io.tglive.stack.ApprovalPolicy;
 import io.tglive.stack.DeployStack;
 import io.tglive.stack.StackAction;
@@ -60,12 +62,31 @@ public final class StackJsonReader {
         new TreeSet<>(strings(required(unit, "reasons")).stream().map(StackJsonReader::reason).toList()),
         account.isNull() ? null : account.asText(),
         new ApprovalPolicy(strings(required(policy, "voters")), required(policy, "approvalsRequired").asInt(),
-            required(policy, "rejectionsRequired").asInt()),
+            required(policy, "rejectionsRequired").asInt(), rules(policy.get("rules"))),
         new TreeSet<>(strings(required(unit, "dependencies"))),
         new TreeSet<>(strings(required(unit, "dependents"))),
         new TreeSet<>(strings(required(unit, "after"))),
         required(unit, "wave").asInt(),
         required(unit, "criticalPath").asInt());
+  }
+
+  /** The finer approval rules written with a policy, or the defaults. */
+  private static GateRules rules(JsonNode rules) {
+    if (rules == null || rules.isNull()) {
+      return GateRules.DEFAULT;
+    }
+    JsonNode rollback = rules.path("rollback");
+    JsonNode voters = rollback.path("voters");
+    return new GateRules(rules.path("allowSelfApproval").asBoolean(false), count(rules, "destroyApprovalsRequired"),
+        count(rules, "newProviderApprovalsRequired"), rules.path("gateTimeout").isTextual()
+            ? rules.path("gateTimeout").asText() : null,
+        new RollbackRules(voters.isArray() ? strings(voters) : null, count(rollback, "approvalsRequired"),
+            count(rollback, "rejectionsRequired")));
+  }
+
+  private static Integer count(JsonNode node, String name) {
+    JsonNode value = node.path(name);
+    return value.isInt() ? value.asInt() : null;
   }
 
   private static StackAction action(String label) {

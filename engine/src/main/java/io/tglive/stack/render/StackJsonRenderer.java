@@ -2,6 +2,8 @@ package io.tglive.stack.render;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.tglive.change.Reason;
+import io.tglive.policy.GateRules;
+import io.tglive.policy.RollbackRules;
 import io.tglive.stack.ApprovalPolicy;
 import io.tglive.stack.StackResult;
 import io.tglive.stack.StackUnit;
@@ -56,6 +58,35 @@ public final class StackJsonRenderer {
     });
   }
 
+  /** The account's finer approval rules, when not the defaults (so a stack read back keeps them). */
+  private static void writeRules(JsonGenerator json, GateRules rules) throws IOException {
+    json.writeObjectFieldStart("rules");
+    json.writeBooleanField("allowSelfApproval", rules.allowSelfApproval());
+    writeCount(json, "destroyApprovalsRequired", rules.destroyApprovalsRequired());
+    writeCount(json, "newProviderApprovalsRequired", rules.newProviderApprovalsRequired());
+    json.writeStringField("gateTimeout", rules.timeout());
+    RollbackRules rollback = rules.rollback();
+    json.writeObjectFieldStart("rollback");
+    json.writeFieldName("voters");
+    if (rollback.voters() == null) {
+      json.writeNull();
+    } else {
+      JsonDocument.writeStrings(json, rollback.voters());
+    }
+    writeCount(json, "approvalsRequired", rollback.approvalsRequired());
+    writeCount(json, "rejectionsRequired", rollback.rejectionsRequired());
+    json.writeEndObject();
+    json.writeEndObject();
+  }
+
+  private static void writeCount(JsonGenerator json, String name, Integer count) throws IOException {
+    if (count == null) {
+      json.writeNullField(name);
+    } else {
+      json.writeNumberField(name, count);
+    }
+  }
+
   private static void writeUnit(JsonGenerator json, StackUnit unit) throws IOException {
     json.writeStartObject();
     json.writeStringField("path", unit.path());
@@ -69,6 +100,9 @@ public final class StackJsonRenderer {
     JsonDocument.writeStrings(json, policy.voters());
     json.writeNumberField("approvalsRequired", policy.approvalsRequired());
     json.writeNumberField("rejectionsRequired", policy.rejectionsRequired());
+    if (!policy.rules().equals(GateRules.DEFAULT)) {
+      writeRules(json, policy.rules());
+    }
     json.writeEndObject();
     json.writeFieldName("dependencies");
     JsonDocument.writeStrings(json, unit.dependencies());

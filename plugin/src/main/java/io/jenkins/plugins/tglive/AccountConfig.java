@@ -10,6 +10,7 @@ import io.tglive.policy.AccountCommands;
 import io.tglive.policy.AccountRules;
 import io.tglive.policy.RunnerRules;
 import io.tglive.policy.GateRules;
+import io.tglive.policy.RollbackRules;
 import io.tglive.policy.RunnerSettings;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +46,9 @@ public class AccountConfig implements Describable<AccountConfig> {
   private Integer destroyApprovalsRequired;
   private Integer newProviderApprovalsRequired;
   private String gateTimeout;
+  private List<String> rollbackVoters;
+  private Integer rollbackApprovalsRequired;
+  private Integer rollbackRejectionsRequired;
 
   @DataBoundConstructor
   public AccountConfig(String name, String path) {
@@ -289,10 +293,47 @@ public class AccountConfig implements Describable<AccountConfig> {
     this.gateTimeout = blankToNull(gateTimeout);
   }
 
+  public List<String> getRollbackVoters() {
+    return rollbackVoters == null ? null : List.copyOf(rollbackVoters);
+  }
+
+  /** Who votes on rollbacks; empty: the account's voters. */
+  @DataBoundSetter
+  public void setRollbackVoters(List<String> rollbackVoters) {
+    List<String> cleaned = cleaned(rollbackVoters);
+    this.rollbackVoters = cleaned.isEmpty() ? null : cleaned;
+  }
+
+  /** The rollback voters one per line, as the form's text area shows them. */
+  public String getRollbackVotersText() {
+    return rollbackVoters == null ? "" : String.join("\n", rollbackVoters);
+  }
+
+  public Integer getRollbackApprovalsRequired() {
+    return rollbackApprovalsRequired;
+  }
+
+  /** Approvals every rollback step needs; empty: the account's rules. */
+  @DataBoundSetter
+  public void setRollbackApprovalsRequired(Integer rollbackApprovalsRequired) {
+    this.rollbackApprovalsRequired = rollbackApprovalsRequired;
+  }
+
+  public Integer getRollbackRejectionsRequired() {
+    return rollbackRejectionsRequired;
+  }
+
+  /** Rejections that stop a rollback step; empty: the account's. */
+  @DataBoundSetter
+  public void setRollbackRejectionsRequired(Integer rollbackRejectionsRequired) {
+    this.rollbackRejectionsRequired = rollbackRejectionsRequired;
+  }
+
   /** This account as the engine sees it. */
   public Account toAccount() {
     return new Account(name, path, voters, approvalsRequired, rejectionsRequired, dependencies, runnerSettings(),
-        new GateRules(allowSelfApproval, destroyApprovalsRequired, newProviderApprovalsRequired, gateTimeout));
+        new GateRules(allowSelfApproval, destroyApprovalsRequired, newProviderApprovalsRequired, gateTimeout,
+            new RollbackRules(rollbackVoters, rollbackApprovalsRequired, rollbackRejectionsRequired)));
   }
 
   private RunnerSettings runnerSettings() {
@@ -379,6 +420,27 @@ public class AccountConfig implements Describable<AccountConfig> {
     public FormValidation doCheckGateTimeout(@QueryParameter String value) {
       return validation(AccountRules.checkGateRules(new GateRules(false, null, null, value), 0, List.of()).stream()
           .findFirst());
+    }
+
+    public FormValidation doCheckRollbackVoters(@QueryParameter String value) {
+      return validation(AccountRules.checkVoters(lines(value)).map(p -> "rollback " + p));
+    }
+
+    public FormValidation doCheckRollbackApprovalsRequired(@QueryParameter String value,
+        @QueryParameter String rollbackVoters, @QueryParameter String voters, @QueryParameter int approvalsRequired) {
+      Integer count = count(value);
+      List<String> rollback = lines(rollbackVoters);
+      return validation(AccountRules.checkRollbackRules(new GateRules(false, null, null, null,
+          new RollbackRules(rollback.isEmpty() ? null : rollback, count, null)), approvalsRequired, lines(voters))
+          .stream().findFirst());
+    }
+
+    private static Integer count(String value) {
+      try {
+        return value == null || value.isBlank() ? null : Integer.valueOf(value.strip());
+      } catch (NumberFormatException e) {
+        return null;
+      }
     }
 
     private static FormValidation validation(Optional<String> problem) {

@@ -29,6 +29,7 @@ public final class ApprovalGateStep extends Step {
   private Integer rejections;
   private String message;
   private String timeout;
+  private boolean rollback;
 
   @DataBoundConstructor
   public ApprovalGateStep(String path) {
@@ -85,9 +86,20 @@ public final class ApprovalGateStep extends Step {
     this.timeout = timeout;
   }
 
+  public boolean isRollback() {
+    return rollback;
+  }
+
+  /** Whether the path is a step of the build's rollback ({@code tgRollback}): its gate, under the rollback policy. */
+  @DataBoundSetter
+  public void setRollback(boolean rollback) {
+    this.rollback = rollback;
+  }
+
   @Override
   public StepExecution start(StepContext context) {
-    return new ApprovalGateExecution(context, new GateSession(path, voters, approvals, rejections, message, timeout));
+    return new ApprovalGateExecution(context, new GateSession(path, voters, approvals, rejections, message, timeout)
+        .forRollback(rollback));
   }
 
   /** Registers {@code tgApprovalGate}. */

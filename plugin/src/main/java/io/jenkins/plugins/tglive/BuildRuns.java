@@ -1,6 +1,11 @@
 package io.jenkins.plugins.tglive;
 
 import hudson.model.Run;
+import io.tglive.rollback.RollbackException;
+import io.tglive.rollback.RollbackPlan;
+import io.tglive.rollback.RollbackRun;
+import io.tglive.rollback.RunRecord;
+import io.tglive.rollback.StepwiseRollback;
 import io.tglive.run.state.RunHeader;
 import io.tglive.run.state.RunLedger;
 import io.tglive.run.stepwise.StepwiseRun;
@@ -25,6 +30,9 @@ final class BuildRuns {
 
   /** The run directory's name in the build directory. */
   static final String DIRECTORY = "tglive";
+
+  /** The prefix of a rollback step's plan file name, apart from the deploy's plans. */
+  static final String ROLLBACK_PLANS = "rollback/";
 
   private static final Map<String, StepwiseRun> OPEN = new ConcurrentHashMap<>();
 
@@ -75,7 +83,7 @@ final class BuildRuns {
     try {
       return OPEN.computeIfAbsent(directory.toAbsolutePath().toString(), key -> {
         try {
-          return StepwiseRun.resume(directory, WORK, "the Jenkins controller restarted");
+          return reopen(directory);
         } catch (IOException e) {
           throw new java.io.UncheckedIOException(e);
         }
@@ -85,8 +93,61 @@ final class BuildRuns {
     }
   }
 
-  /** Ends the deploy run of a completed build (units not finished are cancelled) and closes it. */
+  /** A run directory opened again in this controller process: a rollback with its plan's layout, else a deploy. */
+  private static StepwiseRun reopen(Path directory) throws IOException {
+    String why = "the Jenkins controller restarted";
+    if (directory.getFileName().toString().equals(RollbackRun.DIRECTORY)
+        && Files.isRegularFile(directory.resolve(RollbackRun.PLAN))) {
+      Path runDirectory = directory.getParent();
+      try {
+        return StepwiseRollback.resume(runDirectory, RunRecord.read(runDirectory).header(), WORK, why);
+      } catch (RollbackException e) {
+        throw new IOException(e.getMessage(), e);
+      }
+    }
+    return StepwiseRun.resume(directory, WORK, why);
+  }
+
+  /** The rollback of {@code run}'s deploy run ({@code tgRollback}), opened as {@link #of} opens the run; null when none. */
+  static StepwiseRun rollbackOf(Run<?, ?> run) throws IOException {
+    return at(RollbackRun.directory(directory(run).toPath()));
+  }
+
+  /**
+   * Records the rollback of {@code run} and opens it; a rollback already recorded (a step restarted
+   * after recording it) is opened as it is.
+   */
+  static synchronized StepwiseRun startRollback(Run<?, ?> run, RunHeader header, RollbackPlan plan)
+      throws IOException, RollbackException {
+    Path runDirectory = directory(run).toPath();
+    String key = RollbackRun.directory(runDirectory).toAbsolutePath().toString();
+    StepwiseRun open = OPEN.get(key);
+    if (open != null) {
+      return open;
+    }
+    StepwiseRun started = RollbackRun.exists(runDirectory)
+        ? StepwiseRollback.resume(runDirectory, header, WORK, "tgRollback started again")
+        : StepwiseRollback.start(runDirectory, header, plan, WORK);
+    OPEN.put(key, started);
+    return started;
+  }
+
+  /**
+   * Ends the deploy run of a completed build (units not finished are cancelled) and closes it, and
+   * its rollback likewise when it has one.
+   */
   static void end(Run<?, ?> run, String why) throws IOException {
+    StepwiseRun rollback = rollbackOf(run);
+    if (rollback != null) {
+      try {
+        if (!rollback.ended()) {
+          rollback.end(why);
+        }
+      } finally {
+        OPEN.remove(RollbackRun.directory(directory(run).toPath()).toAbsolutePath().toString());
+        rollback.close();
+      }
+    }
     StepwiseRun open = of(run);
     if (open == null) {
       return;
@@ -101,8 +162,12 @@ final class BuildRuns {
     }
   }
 
-  /** Closes this process's handle on the run without ending it, as a controller going down leaves it. */
+  /** Closes this process's handle on the run (and its rollback) without ending it, as a controller going down leaves it. */
   static void close(Run<?, ?> run) throws IOException {
+    StepwiseRun rollback = OPEN.remove(RollbackRun.directory(directory(run).toPath()).toAbsolutePath().toString());
+    if (rollback != null) {
+      rollback.close();
+    }
     StepwiseRun open = OPEN.remove(directory(run).getAbsolutePath());
     if (open != null) {
       open.close();

@@ -11,14 +11,17 @@ import io.tglive.approval.GateTerms;
 import io.tglive.approval.RunGates;
 import io.tglive.approval.VoteLedger;
 import io.tglive.approval.notify.GateNotifier;
+import io.tglive.rollback.RollbackRun;
 import io.tglive.run.gate.GateDecision;
 import io.tglive.run.state.EventType;
 import io.tglive.run.state.RunEvent;
+import io.tglive.run.state.RunLedger;
 import io.tglive.run.state.RunState;
 import io.tglive.stack.ApprovalPolicy;
 import java.io.IOException;
 import java.io.Serializable;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -48,6 +51,7 @@ final class GateSession implements Serializable {
   private String commit;
   private ArrayList<String> authors;
   private String page;
+  private boolean rollback;
 
   GateSession(String unit, List<String> voters, Integer approvals, Integer rejections, String message,
       String timeout) {
@@ -59,6 +63,12 @@ final class GateSession implements Serializable {
     this.timeout = timeout;
   }
 
+  /** This session for a step of the build's rollback (its record, its own vote ledger) when {@code rollback}. */
+  GateSession forRollback(boolean rollback) {
+    this.rollback = rollback;
+    return this;
+  }
+
   /**
    * Opens the gate of the unit's current plan in the build's run, journals {@code AWAITING_APPROVAL},
    * adds the build's gates page, and returns the console line that links to it.
@@ -67,10 +77,12 @@ final class GateSession implements Serializable {
    * @throws AbortException when the build has no run, the unit no plan to approve, or an override is refused
    */
   String open(Run<?, ?> run, EnvVars env, boolean allowLaxer, GateNotifier notifier) throws IOException {
-    Path dir = BuildRunJournal.directory(run);
-    RunState state = BuildRunJournal.read(dir);
+    Path dir = rollback ? RollbackRun.directory(BuildRunJournal.directory(run)) : BuildRunJournal.directory(run);
+    RunState state = rollback && !Files.isRegularFile(dir.resolve(RunLedger.JOURNAL)) ? new RunState()
+        : BuildRunJournal.read(dir);
     if (state.header() == null) {
-      throw new AbortException("tgApprovalGate: this build has no run (call terragruntStack first)");
+      throw new AbortException(rollback ? "tgApprovalGate: this build has no rollback (call tgRollback first)"
+          : "tgApprovalGate: this build has no run (call terragruntStack first)");
     }
     RunGates.Gated gated;
     ApprovalPolicy policy;
@@ -83,9 +95,14 @@ final class GateSession implements Serializable {
     directory = dir.toString();
     hash = gated.plan().hash();
     String changeId = env.get("CHANGE_ID");
-    change = changeId == null || changeId.isBlank() ? state.header().headCommit().substring(0, 12) : "PR #" + changeId;
-    commit = state.header().headCommit();
-    authors = new ArrayList<>(GateTerms.authorIdentities(env.get("CHANGE_AUTHOR"), env.get("CHANGE_AUTHOR_EMAIL")));
+    // a rollback's record runs from the change's head (its "base") back to the change's base (its "head")
+    String changeCommit = rollback ? state.header().baseCommit() : state.header().headCommit();
+    change = (rollback ? "rollback of " : "")
+        + (changeId == null || changeId.isBlank() ? changeCommit.substring(0, 12) : "PR #" + changeId);
+    commit = changeCommit;
+    // undoing a change is not approving it: its author may vote on the rollback like any listed voter
+    authors = rollback ? new ArrayList<>()
+        : new ArrayList<>(GateTerms.authorIdentities(env.get("CHANGE_AUTHOR"), env.get("CHANGE_AUTHOR_EMAIL")));
     String buildUrl = env.get("BUILD_URL");
     page = (buildUrl == null ? run.getUrl() : buildUrl) + ApprovalGatesAction.URL_NAME + "/";
     if (run.getActions(ApprovalGatesAction.class).isEmpty()) {
@@ -93,7 +110,7 @@ final class GateSession implements Serializable {
     }
     GateState gate = keeper(notifier).open(unit, policy, gated.plan());
     BuildRunJournal.record(dir, RunEvent.of(EventType.AWAITING_APPROVAL, unit));
-    return "tgApprovalGate: " + unit + (message == null || message.isBlank() ? "" : ": " + message) + " - plan "
+    return "tgApprovalGate: " + (rollback ? "rollback " : "") + unit + (message == null || message.isBlank() ? "" : ": " + message) + " - plan "
         + hash.substring(0, 12) + " (" + gated.plan().counts() + ") needs " + gate.terms().approvalsRequired()
         + " approval(s) from " + String.join(", ", gate.terms().voters()) + "; vote at " + page;
   }

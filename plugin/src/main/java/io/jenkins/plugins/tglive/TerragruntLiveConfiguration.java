@@ -152,7 +152,7 @@ public class TerragruntLiveConfiguration extends GlobalConfiguration {
     if (submitted instanceof JSONObject account) {
       JSONObject copy = JSONObject.fromObject(account);
       for (String field : List.of("voters", "dependencies", "terragrunt", "planArgs", "applyArgs", "destroyArgs",
-          "retryOn")) {
+          "retryOn", "rollbackVoters")) {
         if (copy.get(field) instanceof String text) {
           copy.put(field, JSONArray.fromObject(AccountConfig.lines(text)));
         }

@@ -26,7 +26,7 @@ public final class TgApplyPathStep extends UnitStep {
 
   @Override
   public StepExecution start(StepContext context) {
-    return new Execution(context, getPath(), getTerragrunt());
+    return new Execution(context, getPath(), getTerragrunt(), isRollback());
   }
 
   /** Pipeline metadata. */
@@ -55,8 +55,8 @@ public final class TgApplyPathStep extends UnitStep {
 
     private static final long serialVersionUID = 1L;
 
-    Execution(StepContext context, String path, String terragrunt) {
-      super(context, path, terragrunt);
+    Execution(StepContext context, String path, String terragrunt, boolean rollback) {
+      super(context, path, terragrunt, rollback);
     }
 
     @Override

@@ -9,7 +9,10 @@ import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.kohsuke.stapler.DataBoundSetter;
 
-/** The parameters {@code tgPlanPath} and {@code tgApplyPath} share: the unit, the terragrunt command, the runner. */
+/**
+ * The parameters {@code tgPlanPath} and {@code tgApplyPath} share: the unit (or, with {@code rollback: true},
+ * the step of the build's rollback), the terragrunt command, the runner.
+ */
 abstract class UnitStep extends Step {
 
   /** The runner of both steps today: the agent of the enclosing {@code node}. */
@@ -18,6 +21,7 @@ abstract class UnitStep extends Step {
   private final String path;
   private String terragrunt = "terragrunt";
   private String runner = AGENT;
+  private boolean rollback;
 
   UnitStep(String path) {
     if (path == null || path.isBlank()) {
@@ -53,6 +57,16 @@ abstract class UnitStep extends Step {
           + AGENT + "' (the enclosing node's agent)");
     }
     this.runner = value;
+  }
+
+  public boolean isRollback() {
+    return rollback;
+  }
+
+  /** Whether the path is a step of the build's rollback ({@code tgRollback}) rather than a unit of its deploy. */
+  @DataBoundSetter
+  public void setRollback(boolean rollback) {
+    this.rollback = rollback;
   }
 
   /** What the steps need: a workspace on a node and its launcher. */

@@ -6,6 +6,7 @@ import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.tglive.rollback.RollbackPreview;
 import io.tglive.run.state.RunHeader;
 import io.tglive.run.stepwise.DependencyState;
 import io.tglive.run.stepwise.StepwiseRun;
@@ -37,6 +38,8 @@ abstract class UnitStepExecution extends StepExecution {
   /** The unit's repository path. */
   final String path;
   private final String terragrunt;
+  /** Whether the path is a step of the build's rollback. */
+  private final boolean rollback;
   /** The {@value JenkinsAgentRunner#COOKIE} of the commands started last, kept to stop them after a restart. */
   private volatile String cookie;
   private transient volatile Thread worker;
@@ -44,14 +47,20 @@ abstract class UnitStepExecution extends StepExecution {
   private transient volatile boolean stopped;
   private transient volatile String status;
 
-  UnitStepExecution(StepContext context, String path, String terragrunt) {
+  UnitStepExecution(StepContext context, String path, String terragrunt, boolean rollback) {
     super(context);
     this.path = path;
     this.terragrunt = terragrunt;
+    this.rollback = rollback;
   }
 
   /** The step's function name, for messages. */
   abstract String name();
+
+  /** The step's name in its log lines: {@code tgPlanPath (rollback)} for a step of the build's rollback. */
+  private String label() {
+    return rollback ? name() + " (rollback)" : name();
+  }
 
   /** What the step is doing while terragrunt runs ({@code planning}, {@code applying}). */
   abstract String activity();
@@ -109,11 +118,12 @@ abstract class UnitStepExecution extends StepExecution {
     return now == null ? "starting" : now;
   }
 
-  /** The build's deploy run; the unit must be one of it. */
+  /** The build's deploy run (or its rollback); the unit must be one of it. */
   private StepwiseRun run(Run<?, ?> build) throws Exception {
-    StepwiseRun run = BuildRuns.of(build);
+    StepwiseRun run = rollback ? BuildRuns.rollbackOf(build) : BuildRuns.of(build);
     if (run == null) {
-      throw new AbortException(name() + ": this build has no deploy run: call terragruntStack first");
+      throw new AbortException(name() + ": " + (rollback ? "this build has no rollback: call tgRollback first"
+          : "this build has no deploy run: call terragruntStack first"));
     }
     try {
       run.record(path);
@@ -131,7 +141,7 @@ abstract class UnitStepExecution extends StepExecution {
     DependencyState now = run.dependencies(path);
     if (!now.decided()) {
       status = "waiting for " + String.join(", ", now.waitingFor());
-      getContext().get(TaskListener.class).getLogger().println(name() + ": " + path + " waits for "
+      getContext().get(TaskListener.class).getLogger().println(label() + ": " + path + " waits for "
           + String.join(", ", now.waitingFor()));
     }
     withdraw = run.whenDecided(path, decided -> work(run, resumed));
@@ -151,19 +161,22 @@ abstract class UnitStepExecution extends StepExecution {
       Run<?, ?> build = context.get(Run.class);
       if (resumed && cookie != null) {
         JenkinsAgentRunner.stopLeftovers(launcher, cookie);
-        listener.getLogger().println(name() + ": " + path + ": stopped any process the restarted controller left");
+        listener.getLogger().println(label() + ": " + path + ": stopped any process the restarted controller left");
       }
       cookie = UUID.randomUUID().toString();
       context.saveState();
       status = activity();
+      if (!rollback) {
+        preview(run, build, workspace, listener);
+      }
       UnitOutcome outcome = step(run, work(run, build, launcher, workspace, listener, environment));
       if (succeeded(outcome)) {
-        listener.getLogger().println(name() + ": " + path + ": " + UnitResults.label(outcome.status())
+        listener.getLogger().println(label() + ": " + path + ": " + UnitResults.label(outcome.status())
             + (outcome.plan() == null ? "" : " (" + outcome.plan().counts() + ", plan "
                 + outcome.plan().hash().substring(0, 12) + ")"));
         context.onSuccess(result(run, outcome));
       } else {
-        String message = name() + ": " + path + ": " + (outcome.message() == null
+        String message = label() + ": " + path + ": " + (outcome.message() == null
             ? UnitResults.label(outcome.status()) : outcome.message());
         listener.getLogger().println(message);
         context.onFailure(new AbortException(message));
@@ -179,6 +192,23 @@ abstract class UnitStepExecution extends StepExecution {
     }
   }
 
+  /**
+   * Writes the rollback preview of the build's run (what {@code tgRollback(mode: 'all')} would do) when
+   * its first unit is planned, before any gate opens, for the gates page; a failure is only logged.
+   */
+  private void preview(StepwiseRun run, Run<?, ?> build, FilePath workspace, TaskListener listener)
+      throws InterruptedException {
+    Path directory = BuildRuns.directory(build).toPath();
+    if (RollbackPreview.exists(directory)) {
+      return;
+    }
+    try {
+      RollbackPreview.write(directory, new AgentCommitFiles(workspace.child(run.header().repo())));
+    } catch (java.io.IOException | RuntimeException e) {
+      listener.getLogger().println(name() + ": warning: the rollback preview could not be computed: " + e.getMessage());
+    }
+  }
+
   private UnitWork work(StepwiseRun run, Run<?, ?> build, Launcher launcher, FilePath workspace,
       TaskListener listener, EnvVars environment) throws Exception {
     RunHeader header = run.header();
@@ -188,6 +218,7 @@ abstract class UnitStepExecution extends StepExecution {
     TerragruntCommands commands = new TerragruntCommands(settings,
         run.dialect(runner, settings, env, Path.of(header.repo())), env);
     AgentWorkspace files = new AgentWorkspace(workspace, header.repo());
-    return new UnitWork(runner, files, files, commands, files.planFile(build.getNumber(), path));
+    return new UnitWork(runner, files, files, commands,
+        files.planFile(build.getNumber(), rollback ? BuildRuns.ROLLBACK_PLANS + path : path));
   }
 }

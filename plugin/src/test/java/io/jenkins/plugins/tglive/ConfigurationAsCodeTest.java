@@ -14,6 +14,8 @@ import io.jenkins.plugins.casc.misc.JenkinsConfiguredWithCodeRule;
 import io.jenkins.plugins.casc.misc.junit.jupiter.WithJenkinsConfiguredWithCode;
 import io.jenkins.plugins.casc.model.CNode;
 import io.tglive.policy.Account;
+import io.tglive.policy.GateRules;
+import io.tglive.policy.RollbackRules;
 import io.tglive.policy.RunnerSettings;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -30,7 +32,8 @@ class ConfigurationAsCodeTest {
         new Account("dev", "live/dev", List.of("alice", "group:platform"), 2, 1, List.of(),
             new RunnerSettings("arn:aws:iam::111111111111:role/plan", "arn:aws:iam::111111111111:role/apply",
                 "tglive-dev", "eu-west-1")),
-        new Account("prod", "live/prod", List.of("bob"), 1, 1, List.of("dev"), RunnerSettings.NONE));
+        new Account("prod", "live/prod", List.of("bob"), 1, 1, List.of("dev"), RunnerSettings.NONE,
+            GateRules.DEFAULT.withRollback(new RollbackRules(List.of("oncall"), 1, 1))));
   }
 
   @Test
