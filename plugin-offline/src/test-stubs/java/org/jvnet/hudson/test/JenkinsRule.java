@@ -25,6 +25,7 @@ import jenkins.model.ParameterizedJobMixIn;
 import org.htmlunit.FailingHttpStatusCodeException;
 import org.htmlunit.Page;
 import org.htmlunit.WebRequest;
+import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
 import org.xml.sax.SAXException;
 
@@ -133,6 +134,10 @@ public class JenkinsRule {
   }
 
   public DummySecurityRealm createDummySecurityRealm() {
+    throw new UnsupportedOperationException();
+  }
+
+  public HtmlPage submit(HtmlForm form, String name) throws Exception {
     throw new UnsupportedOperationException();
   }
 

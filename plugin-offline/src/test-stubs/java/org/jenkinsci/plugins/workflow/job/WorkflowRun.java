@@ -7,6 +7,7 @@ import hudson.model.Run;
 import java.io.IOException;
 import java.util.List;
 import org.jenkinsci.plugins.workflow.flow.FlowExecutionOwner;
+import org.kohsuke.stapler.HttpResponse;
 
 public final class WorkflowRun extends Run<WorkflowJob, WorkflowRun> implements FlowExecutionOwner.Executable {
 
@@ -38,6 +39,10 @@ public final class WorkflowRun extends Run<WorkflowJob, WorkflowRun> implements 
   }
 
   public void doKill() {
+    throw new UnsupportedOperationException();
+  }
+
+  public HttpResponse doStop() {
     throw new UnsupportedOperationException();
   }
 }
