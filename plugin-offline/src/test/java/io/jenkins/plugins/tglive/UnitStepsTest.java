@@ -202,12 +202,19 @@ class UnitStepsTest {
         TaskListener.class, FilePath.class, Launcher.class, EnvVars.class);
     assertThatThrownBy(() -> new TgPlanPathStep(" ")).hasMessageStartingWith("path is required");
     TgApplyPathStep step = new TgApplyPathStep(" net ");
-    step.setRunner("agent");
+    assertThat(step.getRunner()).as("unset: the account's runner").isNull();
+    step.setRunner(" codebuild ");
     step.setTerragrunt(" ");
+    step.setCredentialsId(" aws-prod ");
     assertThat(step.getPath()).isEqualTo("net");
     assertThat(step.getTerragrunt()).isEqualTo("terragrunt");
-    assertThatThrownBy(() -> step.setRunner("codebuild"))
-        .hasMessage("runner 'codebuild' is not available to the Jenkins steps; use 'agent' (the enclosing node's agent)");
+    assertThat(step.getRunner()).isEqualTo("codebuild");
+    assertThat(step.getCredentialsId()).isEqualTo("aws-prod");
+    step.setRunner("agent");
+    assertThat(step.getRunner()).isEqualTo("agent");
+    assertThatThrownBy(() -> step.setRunner("local"))
+        .hasMessage("runner 'local' is unknown: use 'agent' (the enclosing node's agent) or 'codebuild' (the account's"
+            + " CodeBuild project)");
   }
 
   /** An execution and the outcome its context receives. */

@@ -1,0 +1,11 @@
+// Hand-written compile-time stub of a Jenkins API type: real name, exact signatures, no behaviour.
+// Never packaged (see pom.xml); checked against the real class by plugin/src/test StubSignaturesTest.
+package com.cloudbees.plugins.credentials;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import java.io.Serializable;
+
+public interface CredentialsMatcher extends Serializable {
+
+  boolean matches(@NonNull Credentials item);
+}
