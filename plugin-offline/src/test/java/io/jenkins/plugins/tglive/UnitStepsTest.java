@@ -19,6 +19,7 @@ import hudson.model.Action;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.tglive.policy.AccountMapping;
+import io.tglive.policy.RunnerSettings;
 import io.tglive.run.state.EventType;
 import io.tglive.run.state.RunEvent;
 import io.tglive.run.state.RunJournal;
@@ -190,6 +191,30 @@ class UnitStepsTest {
     assertThat(abort(plan("net").execution)).isEqualTo("tgPlanPath: this build has no deploy run: call terragruntStack first");
     stack(null);
     assertThat(abort(apply("nope").execution)).isEqualTo("tgApplyPath: nope is not a unit of this run (its units: app, net)");
+  }
+
+  @Test
+  void theRunRecordsEachAccountsRunnerSettingsFromTheSettingsFileTheStackWasComputedWith() throws Exception {
+    stack("""
+        accounts:
+          - name: remote
+            path: ""
+            voters: [alice]
+            approvalsRequired: 1
+            runner: codebuild
+            codeBuildProject: tglive-units
+            region: eu-west-1
+            codeBuildBucket: acme-tglive
+            terragrunt: [tg-wrapper]
+        """);
+
+    RunnerSettings recorded = BuildRuns.of(run).header().runnerOf("remote");
+
+    assertThat(recorded.runner()).isEqualTo("codebuild");
+    assertThat(recorded.codeBuildProject()).isEqualTo("tglive-units");
+    assertThat(recorded.region()).isEqualTo("eu-west-1");
+    assertThat(recorded.codeBuildBucket()).isEqualTo("acme-tglive");
+    assertThat(recorded.commands().terragrunt()).containsExactly("tg-wrapper");
   }
 
   @Test

@@ -31,11 +31,13 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
  * A unit step of the build's deploy run ({@code tgPlanPath}, {@code tgApplyPath}): a general,
  * restart-safe execution that holds no thread while it waits. {@link #start} registers a callback
  * for the unit's dependencies (or goes straight to work) and returns; terragrunt runs on the
- * plugin's pool ({@link BuildRuns#WORK}), never on the CPS VM thread. Its state is the unit's path,
- * the terragrunt command and the cookie of its processes; the run itself is in the build's journal.
- * After a restart {@link #onResume} stops the processes the previous controller left (by cookie)
- * and starts again: the engine's resume rules decide what that means (a unit caught mid-plan is
- * planned again; one caught mid-apply is planned again, no changes meaning applied).
+ * plugin's pool ({@link BuildRuns#WORK}), never on the CPS VM thread, on the runner the engine
+ * chooses for the unit's account ({@link UnitRunners}: the agent or CodeBuild). Its state is the
+ * unit's path, the terragrunt command, the runner override, the AWS credentials id and the cookie
+ * of its commands; the run itself is in the build's journal. After a restart {@link #onResume}
+ * stops what the previous controller left (agent processes by cookie, CodeBuild builds by the run id
+ * the cookie is part of) and starts again: the engine's resume rules decide what that means (a unit
+ * caught mid-plan is planned again; one caught mid-apply is planned again, no changes meaning applied).
  */
 abstract class UnitStepExecution extends StepExecution {
 
@@ -48,7 +50,10 @@ abstract class UnitStepExecution extends StepExecution {
   private final String runner;
   /** The Jenkins AWS credentials id of the unit's commands, or null for the AWS default chain. */
   private final String credentialsId;
-  /** The {@value JenkinsAgentRunner#COOKIE} of the commands started last, kept to stop them after a restart. */
+  /**
+   * The {@value JenkinsAgentRunner#COOKIE} of the commands started last (and part of their CodeBuild run
+   * id), kept to stop them after a restart.
+   */
   private volatile String cookie;
   private transient volatile Thread worker;
   private transient volatile Runnable withdraw;
