@@ -1,6 +1,5 @@
 package io.jenkins.plugins.tglive;
 
-import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
@@ -21,7 +20,7 @@ final class JenkinsCredentials {
 
   /** The global credentials of {@code type} with id {@code id}, or null. */
   static <C extends StandardCredentials> C find(Class<C> type, String id) {
-    return CredentialsMatchers.firstOrNull(all(type), CredentialsMatchers.withId(id));
+    return all(type).stream().filter(c -> id.equals(c.getId())).findFirst().orElse(null);
   }
 
   /**
