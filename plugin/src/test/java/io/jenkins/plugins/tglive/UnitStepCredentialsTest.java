@@ -75,7 +75,7 @@ class UnitStepCredentialsTest {
     }
   }
 
-  private void account(JenkinsRule r) throws Exception {
+  private static void account() throws Exception {
     AccountConfig dev = new AccountConfig("dev", "");
     dev.setApprovalsRequired(0);
     dev.setCredentialsId("aws-dev");
@@ -103,7 +103,7 @@ class UnitStepCredentialsTest {
 
   @Test
   void aMissingCredentialsIdFailsTheStepNamingIt(JenkinsRule r) throws Exception {
-    account(r);
+    account();
     WorkflowRun b = r.assertBuildStatus(Result.FAILURE, r.waitForCompletion(run(r, ", credentialsId: 'aws-gone'")));
     r.assertLogContains("tgPlanPath: credentialsId 'aws-gone': no credentials with this id are visible to this build",
         b);
@@ -111,7 +111,7 @@ class UnitStepCredentialsTest {
 
   @Test
   void credentialsOfAnotherKindFailTheStepNamingTheId(JenkinsRule r) throws Exception {
-    account(r);
+    account();
     WorkflowRun b = r.assertBuildStatus(Result.FAILURE, r.waitForCompletion(run(r, ", credentialsId: 'hook'")));
     r.assertLogContains("tgPlanPath: credentialsId 'hook' holds a secret text, not AWS credentials", b);
     r.assertLogNotContains("https://hooks.example.com/x", b);
@@ -121,7 +121,7 @@ class UnitStepCredentialsTest {
   void theAccountsAwsCredentialsReachTerragruntOnTheAgentMasked(JenkinsRule r) throws Exception {
     assumeTrue(Files.isExecutable(tools().resolve("bin/terragrunt")),
         () -> "real terragrunt/tofu not installed in " + tools() + " (run scripts/install-tools, or set TGLIVE_TOOLS_DIR)");
-    account(r);
+    account();
     WorkflowRun b = r.assertBuildStatus(Result.SUCCESS, r.waitForCompletion(run(r, "")));
     r.assertLogContains("leaked=****", b);
     r.assertLogNotContains(SECRET_KEY, b);
