@@ -8,6 +8,7 @@ import hudson.Plugin;
 import hudson.model.Item;
 import hudson.model.Queue;
 import hudson.model.TopLevelItem;
+import hudson.security.ACL;
 import hudson.security.AuthorizationStrategy;
 import hudson.security.Permission;
 import hudson.security.SecurityRealm;
@@ -70,6 +71,11 @@ public class Jenkins {
   }
 
   public Queue getQueue() {
+    throw new UnsupportedOperationException();
+  }
+
+  public ACL getACL() {
+
     throw new UnsupportedOperationException();
   }
 }

@@ -111,8 +111,9 @@ public final class RollbackRun implements AutoCloseable {
           step.policy().voters(), step.policy().approvalsRequired(), step.policy().rejectionsRequired(),
           step.policy().rules()));
     }
+    // the run's runners too: a rollback step runs where its account's units ran
     return new RunHeader(run.id() + "-rollback", run.repo(), run.head(), run.headCommit(), run.base(),
-        run.baseCommit(), units);
+        run.baseCommit(), units, run.runners());
   }
 
   /** For every step, how many steps wait for it on its longest chain (steps are in order). */

@@ -8,7 +8,10 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
-/** Where the base AWS credentials come from: the SDK's default chain, or keys given explicitly. */
+/**
+ * Where the base AWS credentials come from: the SDK's default chain, keys given explicitly, or a
+ * provider a CI system hands over (a Jenkins AWS credential is one).
+ */
 public sealed interface CredentialsSource {
 
     /** The provider of the base credentials; every secret it holds is registered with {@code secrets}. */
@@ -54,6 +57,31 @@ public sealed interface CredentialsSource {
         public String toString() {
             return "StaticKeys[accessKeyId=" + accessKeyId + ", secretAccessKey=" + Secrets.MASK
                     + sessionToken.map(t -> ", sessionToken=" + Secrets.MASK).orElse("") + "]";
+        }
+    }
+
+    /**
+     * A provider of credentials held elsewhere, such as a Jenkins {@code AmazonWebServicesCredentials}
+     * (itself an SDK v2 provider, which may assume a role of its own). Each secret it hands out is
+     * registered with {@link Secrets}; {@link #toString()} names its type and id, never a secret.
+     *
+     * @param name what the provider is, for messages (a credentials id); never a secret
+     */
+    record Provided(String name, AwsCredentialsProvider provider) implements CredentialsSource {
+
+        public Provided {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(provider, "provider");
+        }
+
+        @Override
+        public AwsCredentialsProvider provider(Secrets secrets) {
+            return new RedactingCredentialsProvider(provider, secrets);
+        }
+
+        @Override
+        public String toString() {
+            return "Provided[" + name + "]";
         }
     }
 }

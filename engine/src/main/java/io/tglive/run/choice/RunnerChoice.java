@@ -3,11 +3,13 @@ package io.tglive.run.choice;
 import io.tglive.policy.AccountMapping;
 import io.tglive.policy.RunnerRules;
 import io.tglive.policy.RunnerSettings;
+import io.tglive.run.state.RunHeader;
 import io.tglive.run.state.RunUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Which runner each account of a run uses: the account's own ({@code runner:} in {@code .tglive.yaml}
@@ -26,8 +28,26 @@ public final class RunnerChoice {
    *     and the units outside every account when the override is {@code codebuild}
    */
   public static Map<String, RunnerSettings> choose(AccountMapping accounts, List<RunUnit> units, String override) {
+    return choose(account -> accounts.named(account).map(a -> a.runner()).orElse(RunnerSettings.NONE), units,
+        override, "--runner " + override);
+  }
+
+  /**
+   * The runner settings of the accounts of {@code units} as {@code header} recorded them when the run
+   * started, {@code override} (null for none) applied and checked as {@link #choose(AccountMapping,
+   * List, String)} does: what one step of a run that names its own runner uses (a Jenkins unit step).
+   *
+   * @param asked how the override was asked for, for messages ({@code runner: 'codebuild'})
+   */
+  public static Map<String, RunnerSettings> choose(RunHeader header, List<RunUnit> units, String override,
+      String asked) {
+    return choose(header::runnerOf, units, override, asked);
+  }
+
+  private static Map<String, RunnerSettings> choose(Function<String, RunnerSettings> recorded, List<RunUnit> units,
+      String override, String asked) {
     if (override != null && !override.equals(RunnerSettings.LOCAL) && !override.equals(RunnerSettings.CODEBUILD)) {
-      throw new IllegalArgumentException("--runner " + override + " is unknown: use local or codebuild");
+      throw new IllegalArgumentException(asked + " is unknown: use local or codebuild");
     }
     Map<String, RunnerSettings> chosen = new TreeMap<>();
     List<String> problems = new ArrayList<>();
@@ -40,16 +60,16 @@ public final class RunnerChoice {
       if (chosen.containsKey(unit.account())) {
         continue;
       }
-      RunnerSettings settings = accounts.named(unit.account()).map(a -> a.runner()).orElse(RunnerSettings.NONE);
+      RunnerSettings settings = recorded.apply(unit.account());
       if (override != null) {
         settings = settings.withRunner(override);
         RunnerRules.check(settings).forEach(p -> problems.add("account '" + unit.account() + "': " + p.message()
-            + " (for --runner " + override + ")"));
+            + " (for " + asked + ")"));
       }
       chosen.put(unit.account(), settings);
     }
     if (RunnerSettings.CODEBUILD.equals(override) && !outside.isEmpty()) {
-      problems.add("--runner codebuild: " + String.join(", ", outside) + " belong" + (outside.size() == 1 ? "s" : "")
+      problems.add(asked + ": " + String.join(", ", outside) + " belong" + (outside.size() == 1 ? "s" : "")
           + " to no account, so no CodeBuild project is configured for "
           + (outside.size() == 1 ? "it" : "them"));
     }

@@ -27,8 +27,9 @@ import software.amazon.awssdk.regions.Region;
 /**
  * The runners of one run, made from the runner settings its header recorded for each account: a
  * local runner for accounts without roles (and units outside every account), a local runner with
- * the plan and apply roles' credentials for accounts with roles, and one CodeBuild runner per
- * CodeBuild account. Closing it closes the AWS clients.
+ * the plan and apply roles' credentials for accounts with roles (or with the base credentials when
+ * they are not the default chain, which the process would not find itself), and one CodeBuild
+ * runner per CodeBuild account. Closing it closes the AWS clients.
  */
 public final class RunnerSet implements AutoCloseable {
 
@@ -99,7 +100,8 @@ public final class RunnerSet implements AutoCloseable {
       closeables.add(runner);
       return runner;
     }
-    if (roles.isEmpty()) {
+    if (roles.isEmpty() && aws.credentials() instanceof CredentialsSource.DefaultChain) {
+      // the local process finds the same default chain itself
       return local;
     }
     SdkHttpClient http = UrlConnectionHttpClient.builder().build();

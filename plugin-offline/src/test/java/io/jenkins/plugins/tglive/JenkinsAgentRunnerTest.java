@@ -10,6 +10,7 @@ import io.tglive.run.CommandKind;
 import io.tglive.run.CommandResult;
 import io.tglive.run.CommandSpec;
 import io.tglive.run.RunnerException;
+import io.tglive.run.aws.Secrets;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +34,7 @@ class JenkinsAgentRunnerTest {
   private final ByteArrayOutputStream console = new ByteArrayOutputStream();
   private JenkinsAgentRunner runner;
   private final List<String> log = new CopyOnWriteArrayList<>();
+  private final Secrets secrets = new Secrets();
 
   JenkinsAgentRunnerTest() throws Exception {}
 
@@ -41,7 +43,7 @@ class JenkinsAgentRunnerTest {
     TaskListener listener = mock(TaskListener.class);
     when(listener.getLogger()).thenReturn(new PrintStream(console, true, StandardCharsets.UTF_8));
     runner = new JenkinsAgentRunner(agent.launcher, agent.path(dir.toString()), listener,
-        Map.of("FROM_THE_BUILD", "build", "OVERRIDDEN", "build"), "cookie-1");
+        Map.of("FROM_THE_BUILD", "build", "OVERRIDDEN", "build"), "cookie-1", secrets);
   }
 
   private CommandSpec sh(String script, Duration timeout) {
@@ -58,6 +60,22 @@ class JenkinsAgentRunnerTest {
     assertThat(result.stdout()).isEqualTo("out build command cookie-1\nno newline\n");
     assertThat(log).containsExactlyInAnyOrder("out build command cookie-1", "err", "no newline");
     assertThat(console.toString(StandardCharsets.UTF_8)).startsWith("$ sh -c echo out").contains("err\n");
+  }
+
+  @Test
+  void aSecretTheCommandPrintsIsMaskedInTheUnitLogAndTheBuildLogButKeptInItsOutput() throws Exception {
+    secrets.add("wJalrXUtnFEMI/K7MDENG/bPxRfiCY");
+    CommandSpec leaky = new CommandSpec("live/net", CommandKind.PLAN, List.of("sh", "-c",
+        "echo \"key=$AWS_SECRET_ACCESS_KEY\"; echo \"again $AWS_SECRET_ACCESS_KEY\" >&2"),
+        Map.of("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCY"), "abc", dir, Optional.empty(),
+        Duration.ofMinutes(1));
+
+    CommandResult result = runner.run(leaky, log::add);
+
+    assertThat(log).containsExactlyInAnyOrder("key=****", "again ****");
+    assertThat(console.toString(StandardCharsets.UTF_8)).contains("key=****\n", "again ****\n")
+        .doesNotContain("wJalrXUtnFEMI");
+    assertThat(result.stdout()).isEqualTo("key=wJalrXUtnFEMI/K7MDENG/bPxRfiCY\n");
   }
 
   @Test

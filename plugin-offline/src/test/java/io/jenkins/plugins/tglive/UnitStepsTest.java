@@ -19,6 +19,7 @@ import hudson.model.Action;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.tglive.policy.AccountMapping;
+import io.tglive.policy.RunnerSettings;
 import io.tglive.run.state.EventType;
 import io.tglive.run.state.RunEvent;
 import io.tglive.run.state.RunJournal;
@@ -196,6 +197,30 @@ class UnitStepsTest {
   }
 
   @Test
+  void theRunRecordsEachAccountsRunnerSettingsFromTheSettingsFileTheStackWasComputedWith() throws Exception {
+    stack("""
+        accounts:
+          - name: remote
+            path: ""
+            voters: [alice]
+            approvalsRequired: 1
+            runner: codebuild
+            codeBuildProject: tglive-units
+            region: eu-west-1
+            codeBuildBucket: acme-tglive
+            terragrunt: [tg-wrapper]
+        """);
+
+    RunnerSettings recorded = BuildRuns.of(run).header().runnerOf("remote");
+
+    assertThat(recorded.runner()).isEqualTo("codebuild");
+    assertThat(recorded.codeBuildProject()).isEqualTo("tglive-units");
+    assertThat(recorded.region()).isEqualTo("eu-west-1");
+    assertThat(recorded.codeBuildBucket()).isEqualTo("acme-tglive");
+    assertThat(recorded.commands().terragrunt()).containsExactly("tg-wrapper");
+  }
+
+  @Test
   void descriptorsNameTheStepsAndNeedANode() {
     TgPlanPathStep.DescriptorImpl plan = mock(TgPlanPathStep.DescriptorImpl.class, CALLS_REAL_METHODS);
     TgApplyPathStep.DescriptorImpl apply = mock(TgApplyPathStep.DescriptorImpl.class, CALLS_REAL_METHODS);
@@ -205,12 +230,19 @@ class UnitStepsTest {
         TaskListener.class, FilePath.class, Launcher.class, EnvVars.class);
     assertThatThrownBy(() -> new TgPlanPathStep(" ")).hasMessageStartingWith("path is required");
     TgApplyPathStep step = new TgApplyPathStep(" net ");
-    step.setRunner("agent");
+    assertThat(step.getRunner()).as("unset: the account's runner").isNull();
+    step.setRunner(" codebuild ");
     step.setTerragrunt(" ");
+    step.setCredentialsId(" aws-prod ");
     assertThat(step.getPath()).isEqualTo("net");
     assertThat(step.getTerragrunt()).isEqualTo("terragrunt");
-    assertThatThrownBy(() -> step.setRunner("codebuild"))
-        .hasMessage("runner 'codebuild' is not available to the Jenkins steps; use 'agent' (the enclosing node's agent)");
+    assertThat(step.getRunner()).isEqualTo("codebuild");
+    assertThat(step.getCredentialsId()).isEqualTo("aws-prod");
+    step.setRunner("agent");
+    assertThat(step.getRunner()).isEqualTo("agent");
+    assertThatThrownBy(() -> step.setRunner("local"))
+        .hasMessage("runner 'local' is unknown: use 'agent' (the enclosing node's agent) or 'codebuild' (the account's"
+            + " CodeBuild project)");
   }
 
   /** An execution and the outcome its context receives. */

@@ -1,10 +1,12 @@
 package io.jenkins.plugins.tglive;
 
+import com.cloudbees.jenkins.plugins.awscredentials.AmazonWebServicesCredentials;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
 import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
 import io.tglive.policy.Account;
 import io.tglive.policy.AccountCommands;
 import io.tglive.policy.AccountRules;
@@ -49,6 +51,7 @@ public class AccountConfig implements Describable<AccountConfig> {
   private List<String> rollbackVoters;
   private Integer rollbackApprovalsRequired;
   private Integer rollbackRejectionsRequired;
+  private String credentialsId;
 
   @DataBoundConstructor
   public AccountConfig(String name, String path) {
@@ -329,6 +332,19 @@ public class AccountConfig implements Describable<AccountConfig> {
     this.rollbackRejectionsRequired = rollbackRejectionsRequired;
   }
 
+  public String getCredentialsId() {
+    return credentialsId;
+  }
+
+  /**
+   * The id of the Jenkins AWS credentials the account's units run with (plan and apply roles are
+   * assumed on top); empty: the AWS default chain of the controller (CodeBuild) or the agent.
+   */
+  @DataBoundSetter
+  public void setCredentialsId(String credentialsId) {
+    this.credentialsId = blankToNull(credentialsId);
+  }
+
   /** This account as the engine sees it. */
   public Account toAccount() {
     return new Account(name, path, voters, approvalsRequired, rejectionsRequired, dependencies, runnerSettings(),
@@ -441,6 +457,16 @@ public class AccountConfig implements Describable<AccountConfig> {
       } catch (NumberFormatException e) {
         return null;
       }
+    }
+
+    /** The AWS credentials of the controller's global scope, as the credentials id's choices. */
+    public ListBoxModel doFillCredentialsIdItems(@QueryParameter String credentialsId) {
+      return JenkinsCredentials.choices(AmazonWebServicesCredentials.class, credentialsId);
+    }
+
+    /** Names a credentials id that is not (or no longer) AWS credentials of the global scope. */
+    public FormValidation doCheckCredentialsId(@QueryParameter String value) {
+      return JenkinsCredentials.check(AmazonWebServicesCredentials.class, "AWS credentials", value);
     }
 
     private static FormValidation validation(Optional<String> problem) {

@@ -9,6 +9,7 @@ import io.tglive.run.CommandResult;
 import io.tglive.run.CommandSpec;
 import io.tglive.run.RunnerException;
 import io.tglive.run.UnitRunner;
+import io.tglive.run.aws.Secrets;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -22,8 +23,9 @@ import java.util.concurrent.TimeUnit;
  * the contract of the local runner: the exit code is a result, output goes line by line to the unit's
  * log (and the build log; standard output is also kept for {@code show -json}), a command that
  * outlives its timeout is stopped and reported, and an interrupt stops the whole process tree before
- * it is rethrown. Every process carries {@value #COOKIE} in its environment, so the tree can also be
- * stopped by that value after a controller restart ({@link #stopLeftovers}).
+ * it is rethrown. Every known secret is masked in the lines written to the logs (the standard output
+ * kept for the engine is left whole). Every process carries {@value #COOKIE} in its environment, so
+ * the tree can also be stopped by that value after a controller restart ({@link #stopLeftovers}).
  */
 final class JenkinsAgentRunner implements UnitRunner {
 
@@ -35,19 +37,23 @@ final class JenkinsAgentRunner implements UnitRunner {
   private final TaskListener listener;
   private final Map<String, String> environment;
   private final String cookie;
+  private final Secrets secrets;
 
   /**
    * @param workspace any directory on the node (working directories are resolved from it)
    * @param environment the build's environment, under each command's own variables
    * @param cookie the value of {@value #COOKIE} for these commands
+   * @param secrets masked in every line written to the unit's log and the build log (AWS keys and
+   *     session tokens the engine handed to the command, say)
    */
   JenkinsAgentRunner(Launcher launcher, FilePath workspace, TaskListener listener, Map<String, String> environment,
-      String cookie) {
+      String cookie, Secrets secrets) {
     this.launcher = launcher;
     this.workspace = workspace;
     this.listener = listener;
     this.environment = Map.copyOf(environment);
     this.cookie = cookie;
+    this.secrets = secrets;
   }
 
   @Override
@@ -62,12 +68,14 @@ final class JenkinsAgentRunner implements UnitRunner {
       synchronized (stdout) {
         stdout.append(line).append('\n');
       }
-      log.line(line);
-      console.println(line);
+      String masked = secrets.redact(line);
+      log.line(masked);
+      console.println(masked);
     });
     LineOutputStream err = new LineOutputStream(line -> {
-      log.line(line);
-      console.println(line);
+      String masked = secrets.redact(line);
+      log.line(masked);
+      console.println(masked);
     });
     long started = System.nanoTime();
     Proc proc;

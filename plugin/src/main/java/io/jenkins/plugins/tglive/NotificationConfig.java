@@ -1,10 +1,12 @@
 package io.jenkins.plugins.tglive;
 
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
 import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
 import io.tglive.policy.EmailSettings;
 import io.tglive.policy.NotificationRules;
 import io.tglive.policy.NotificationSettings;
@@ -14,14 +16,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 
 /**
  * The gate notification settings of the global configuration: the engine's
- * {@link NotificationSettings} in form shape. Secrets are named, not stored: the SMTP password and
- * the webhook URL come from the controller's environment variables.
+ * {@link NotificationSettings} in form shape. Secrets are named, not stored: the SMTP username and
+ * password and the webhook URL come from Jenkins credentials ({@code smtpCredentialsId},
+ * {@code webhookCredentialsId}, resolved by {@link NotificationCredentials}), or, deprecated, from
+ * the controller's environment variables ({@code passwordEnv}, {@code webhookUrlEnv}).
  */
 public class NotificationConfig implements Describable<NotificationConfig> {
 
@@ -32,6 +37,8 @@ public class NotificationConfig implements Describable<NotificationConfig> {
   private String username;
   private String passwordEnv;
   private String webhookUrlEnv;
+  private String smtpCredentialsId;
+  private String webhookCredentialsId;
   private int webhookTimeoutSeconds;
   private List<String> addresses = new ArrayList<>();
 
@@ -103,6 +110,26 @@ public class NotificationConfig implements Describable<NotificationConfig> {
     this.webhookUrlEnv = blankToNull(webhookUrlEnv);
   }
 
+  public String getSmtpCredentialsId() {
+    return smtpCredentialsId;
+  }
+
+  /** The id of the global username-with-password credentials of the SMTP server (instead of username and passwordEnv). */
+  @DataBoundSetter
+  public void setSmtpCredentialsId(String smtpCredentialsId) {
+    this.smtpCredentialsId = blankToNull(smtpCredentialsId);
+  }
+
+  public String getWebhookCredentialsId() {
+    return webhookCredentialsId;
+  }
+
+  /** The id of the global secret text credentials holding the webhook URL (instead of webhookUrlEnv). */
+  @DataBoundSetter
+  public void setWebhookCredentialsId(String webhookCredentialsId) {
+    this.webhookCredentialsId = blankToNull(webhookCredentialsId);
+  }
+
   public int getWebhookTimeoutSeconds() {
     return webhookTimeoutSeconds;
   }
@@ -133,11 +160,20 @@ public class NotificationConfig implements Describable<NotificationConfig> {
   }
 
   /**
-   * These settings as the engine's, checked by its rules.
+   * These settings as the engine's, checked by its rules. The secrets of credentials ids are not in
+   * them: {@link NotificationCredentials} adds them when a gate opens (a webhook of
+   * {@code webhookCredentialsId} reads the variable it fills in).
    *
    * @throws IllegalArgumentException naming the first setting that is wrong
    */
   public NotificationSettings toSettings() {
+    if (smtpCredentialsId != null && (username != null || passwordEnv != null)) {
+      throw new IllegalArgumentException("give the SMTP login as smtpCredentialsId or as username and passwordEnv,"
+          + " not both");
+    }
+    if (webhookCredentialsId != null && webhookUrlEnv != null) {
+      throw new IllegalArgumentException("give the webhook URL as webhookCredentialsId or as webhookUrlEnv, not both");
+    }
     EmailSettings email = null;
     if (smtpHost != null || from != null) {
       String problem = EmailSettings.Tls.check(tls == null ? "starttls" : tls);
@@ -147,13 +183,14 @@ public class NotificationConfig implements Describable<NotificationConfig> {
       if (smtpHost == null || from == null) {
         throw new IllegalArgumentException(smtpHost == null ? "email needs an SMTP host" : "email needs a 'from' address");
       }
+      // the login of smtpCredentialsId is added when the credentials are resolved
       email = new EmailSettings(smtpHost, smtpPort, from, EmailSettings.Tls.named(tls == null ? "starttls" : tls),
           username, passwordEnv);
-    } else if (username != null || passwordEnv != null) {
-      throw new IllegalArgumentException("a username or passwordEnv needs an SMTP host");
+    } else if (username != null || passwordEnv != null || smtpCredentialsId != null) {
+      throw new IllegalArgumentException("a username, passwordEnv or smtpCredentialsId needs an SMTP host");
     }
-    WebhookSettings webhook = webhookUrlEnv == null ? null
-        : new WebhookSettings(null, webhookUrlEnv, webhookTimeoutSeconds);
+    String urlVariable = webhookCredentialsId != null ? NotificationCredentials.WEBHOOK_URL : webhookUrlEnv;
+    WebhookSettings webhook = urlVariable == null ? null : new WebhookSettings(null, urlVariable, webhookTimeoutSeconds);
     return new NotificationSettings(email, webhook, addressBook(addresses));
   }
 
@@ -206,6 +243,22 @@ public class NotificationConfig implements Describable<NotificationConfig> {
     public FormValidation doCheckWebhookUrlEnv(@QueryParameter String value) {
       return value == null || value.isBlank() ? FormValidation.ok()
           : validation(NotificationRules.checkVariable("webhookUrlEnv", value.strip()));
+    }
+
+    public ListBoxModel doFillSmtpCredentialsIdItems(@QueryParameter String smtpCredentialsId) {
+      return JenkinsCredentials.choices(StandardUsernamePasswordCredentials.class, smtpCredentialsId);
+    }
+
+    public FormValidation doCheckSmtpCredentialsId(@QueryParameter String value) {
+      return JenkinsCredentials.check(StandardUsernamePasswordCredentials.class, "username with password", value);
+    }
+
+    public ListBoxModel doFillWebhookCredentialsIdItems(@QueryParameter String webhookCredentialsId) {
+      return JenkinsCredentials.choices(StringCredentials.class, webhookCredentialsId);
+    }
+
+    public FormValidation doCheckWebhookCredentialsId(@QueryParameter String value) {
+      return JenkinsCredentials.check(StringCredentials.class, "secret text", value);
     }
 
     private static FormValidation validation(String problem) {

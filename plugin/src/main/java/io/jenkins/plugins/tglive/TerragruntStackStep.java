@@ -10,8 +10,11 @@ import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import io.tglive.change.DiffMode;
 import io.tglive.policy.AccountMapping;
-import io.tglive.stack.CiStackRequest;
+import io.tglive.policy.SettingsException;
+import io.tglive.run.choice.BaseAccounts;
+import io.tglive.run.choice.RunnerChoice;
 import io.tglive.run.state.RunHeader;
+import io.tglive.stack.CiStackRequest;
 import io.tglive.stack.StackMaps;
 import io.tglive.stack.StackResult;
 import io.tglive.stack.render.StackJsonReader;
@@ -249,7 +252,7 @@ public final class TerragruntStackStep extends Step {
       }
       run.addAction(new TerragruntStackAction(step.dir, outcome.base(), outcome.head(), outcome.json()));
       StackResult result = StackJsonReader.read(outcome.json());
-      createRun(run, outcome, result, log);
+      createRun(run, outcome, result, accounts, log);
       return StackMaps.units(result);
     }
 
@@ -259,7 +262,7 @@ public final class TerragruntStackStep extends Step {
      * deploys none: it could skip units.
      */
     private static void createRun(Run<?, ?> run, TerragruntStackCallable.Outcome outcome, StackResult result,
-        PrintStream log) throws IOException {
+        AccountMapping global, PrintStream log) throws IOException {
       if (BuildRuns.exists(run)) {
         log.println("terragruntStack: this build's deploy run was started by an earlier call; tgPlanPath and"
             + " tgApplyPath deploy its units");
@@ -270,11 +273,32 @@ public final class TerragruntStackStep extends Step {
             + " would deploy part of a change");
         return;
       }
-      BuildRuns.create(run, RunHeader.of(run.getExternalizableId(), outcome.repo(), outcome.base(), outcome.head(),
-          result));
+      RunHeader header = RunHeader.of(run.getExternalizableId(), outcome.repo(), outcome.base(), outcome.head(), result);
+      BuildRuns.create(run, header.withRunners(RunnerChoice.choose(runnerAccounts(outcome, global), header.units(),
+          null)));
       run.addAction(new TerragruntRunAction());
       log.println("terragruntStack: deploy run started: " + result.stack().units().size()
           + " unit(s) for tgPlanPath and tgApplyPath; report and logs on the build's Terragrunt deploy page");
+    }
+
+    /**
+     * The accounts whose runner settings the run records (each account's runner, roles, CodeBuild
+     * project and commands): the global configuration's, or those of the {@code .tglive.yaml} the stack
+     * was computed with.
+     */
+    private static AccountMapping runnerAccounts(TerragruntStackCallable.Outcome outcome, AccountMapping global)
+        throws AbortException {
+      if (outcome.settingsRevision() == null) {
+        return global;
+      }
+      if (outcome.settings() == null) {
+        return AccountMapping.EMPTY;
+      }
+      try {
+        return BaseAccounts.parse(outcome.settingsRevision(), outcome.settings());
+      } catch (SettingsException e) {
+        throw new AbortException("terragruntStack: " + e.getMessage());
+      }
     }
 
     /** The head the previous successful build recorded for this repository directory, or null. */

@@ -25,8 +25,8 @@ public final class TgPlanPathStep extends UnitStep {
   }
 
   @Override
-  public StepExecution start(StepContext context) {
-    return new Execution(context, getPath(), getTerragrunt(), isRollback());
+  public StepExecution start(StepContext context) throws Exception {
+    return new Execution(context, this, credentialsIdFor(context));
   }
 
   /** Pipeline metadata. */
@@ -55,8 +55,8 @@ public final class TgPlanPathStep extends UnitStep {
 
     private static final long serialVersionUID = 1L;
 
-    Execution(StepContext context, String path, String terragrunt, boolean rollback) {
-      super(context, path, terragrunt, rollback);
+    Execution(StepContext context, UnitStep step, String credentialsId) {
+      super(context, step, credentialsId);
     }
 
     @Override

@@ -15,6 +15,7 @@ import io.tglive.rollback.RollbackRun;
 import io.tglive.rollback.StateReader;
 import io.tglive.rollback.StepwiseRollback;
 import io.tglive.rollback.TerragruntStates;
+import io.tglive.run.aws.Secrets;
 import io.tglive.run.deploy.UnitLogs;
 import io.tglive.run.state.RunHeader;
 import io.tglive.run.stepwise.StepwiseRun;
@@ -171,7 +172,7 @@ public final class TgRollbackStep extends Step {
       Path runDirectory = BuildRuns.directory(build).toPath();
       Map<String, String> env = Map.copyOf(environment);
       JenkinsAgentRunner runner = new JenkinsAgentRunner(launcher, workspace, listener, env,
-          UUID.randomUUID().toString());
+          UUID.randomUUID().toString(), new Secrets());
       CommandSettings settings = CommandSettings.DEFAULT.withTerragrunt(List.of(terragrunt));
       AgentWorkspace files = new AgentWorkspace(workspace, header.repo());
       UnitLogs logs = new UnitLogs(RollbackRun.directory(runDirectory).resolve("facts"));

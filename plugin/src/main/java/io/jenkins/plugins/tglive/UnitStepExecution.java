@@ -7,13 +7,20 @@ import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.tglive.rollback.RollbackPreview;
+import io.tglive.policy.RunnerSettings;
+import io.tglive.run.RunnerException;
+import io.tglive.run.aws.CredentialsSource;
+import io.tglive.run.aws.Secrets;
+import io.tglive.run.deploy.UnitLogs;
 import io.tglive.run.state.RunHeader;
+import io.tglive.run.state.RunUnit;
 import io.tglive.run.stepwise.DependencyState;
 import io.tglive.run.stepwise.StepwiseRun;
 import io.tglive.run.stepwise.UnitOutcome;
 import io.tglive.run.stepwise.UnitWork;
 import io.tglive.run.terragrunt.CommandSettings;
 import io.tglive.run.terragrunt.TerragruntCommands;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +32,13 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
  * A unit step of the build's deploy run ({@code tgPlanPath}, {@code tgApplyPath}): a general,
  * restart-safe execution that holds no thread while it waits. {@link #start} registers a callback
  * for the unit's dependencies (or goes straight to work) and returns; terragrunt runs on the
- * plugin's pool ({@link BuildRuns#WORK}), never on the CPS VM thread. Its state is the unit's path,
- * the terragrunt command and the cookie of its processes; the run itself is in the build's journal.
- * After a restart {@link #onResume} stops the processes the previous controller left (by cookie)
- * and starts again: the engine's resume rules decide what that means (a unit caught mid-plan is
- * planned again; one caught mid-apply is planned again, no changes meaning applied).
+ * plugin's pool ({@link BuildRuns#WORK}), never on the CPS VM thread, on the runner the engine
+ * chooses for the unit's account ({@link UnitRunners}: the agent or CodeBuild). Its state is the
+ * unit's path, the terragrunt command, the runner override, the AWS credentials id and the cookie
+ * of its commands; the run itself is in the build's journal. After a restart {@link #onResume}
+ * stops what the previous controller left (agent processes by cookie, CodeBuild builds by the run id
+ * the cookie is part of) and starts again: the engine's resume rules decide what that means (a unit
+ * caught mid-plan is planned again; one caught mid-apply is planned again, no changes meaning applied).
  */
 abstract class UnitStepExecution extends StepExecution {
 
@@ -40,18 +49,27 @@ abstract class UnitStepExecution extends StepExecution {
   private final String terragrunt;
   /** Whether the path is a step of the build's rollback. */
   private final boolean rollback;
-  /** The {@value JenkinsAgentRunner#COOKIE} of the commands started last, kept to stop them after a restart. */
+  /** The step's runner override: {@code agent}, {@code codebuild}, or null for the account's runner. */
+  private final String runner;
+  /** The Jenkins AWS credentials id of the unit's commands, or null for the AWS default chain. */
+  private final String credentialsId;
+  /**
+   * The {@value JenkinsAgentRunner#COOKIE} of the commands started last (and part of their CodeBuild run
+   * id), kept to stop them after a restart.
+   */
   private volatile String cookie;
   private transient volatile Thread worker;
   private transient volatile Runnable withdraw;
   private transient volatile boolean stopped;
   private transient volatile String status;
 
-  UnitStepExecution(StepContext context, String path, String terragrunt, boolean rollback) {
+  UnitStepExecution(StepContext context, UnitStep step, String credentialsId) {
     super(context);
-    this.path = path;
-    this.terragrunt = terragrunt;
-    this.rollback = rollback;
+    this.path = step.getPath();
+    this.terragrunt = step.getTerragrunt();
+    this.runner = step.getRunner();
+    this.credentialsId = credentialsId;
+    this.rollback = step.isRollback();
   }
 
   /** The step's function name, for messages. */
@@ -159,9 +177,22 @@ abstract class UnitStepExecution extends StepExecution {
       FilePath workspace = context.get(FilePath.class);
       EnvVars environment = context.get(EnvVars.class);
       Run<?, ?> build = context.get(Run.class);
+      RunHeader header = run.header();
+      RunUnit unit = header.units().stream().filter(u -> u.path().equals(path)).findFirst().orElseThrow();
+      RunnerSettings settings;
+      try {
+        settings = UnitRunners.choose(header, unit, runner);
+      } catch (IllegalArgumentException e) {
+        throw new AbortException(name() + ": " + path + ": " + e.getMessage());
+      }
+      if (credentialsId != null && unit.account() == null) {
+        throw new AbortException(name() + ": " + path + ": credentialsId '" + credentialsId + "' applies to the units"
+            + " of an account, and " + path + " belongs to none (it runs with the build's own environment)");
+      }
+      CredentialsSource credentials = AwsCredentialsLookup.source(credentialsId, build, name());
+      Secrets secrets = new Secrets();
       if (resumed && cookie != null) {
-        JenkinsAgentRunner.stopLeftovers(launcher, cookie);
-        listener.getLogger().println(label() + ": " + path + ": stopped any process the restarted controller left");
+        stopLeftovers(header, unit, settings, launcher, workspace, listener, credentials, secrets);
       }
       cookie = UUID.randomUUID().toString();
       context.saveState();
@@ -169,7 +200,11 @@ abstract class UnitStepExecution extends StepExecution {
       if (!rollback) {
         preview(run, build, workspace, listener);
       }
-      UnitOutcome outcome = step(run, work(run, build, launcher, workspace, listener, environment));
+      UnitOutcome outcome;
+      try (UnitRunners runners = runners(header, unit, settings, launcher, workspace, listener, environment,
+          credentials, secrets)) {
+        outcome = step(run, work(run, build, unit, settings, runners, workspace));
+      }
       if (succeeded(outcome)) {
         listener.getLogger().println(label() + ": " + path + ": " + UnitResults.label(outcome.status())
             + (outcome.plan() == null ? "" : " (" + outcome.plan().counts() + ", plan "
@@ -177,7 +212,7 @@ abstract class UnitStepExecution extends StepExecution {
         context.onSuccess(result(run, outcome));
       } else {
         String message = label() + ": " + path + ": " + (outcome.message() == null
-            ? UnitResults.label(outcome.status()) : outcome.message());
+            ? UnitResults.label(outcome.status()) : secrets.redact(outcome.message()));
         listener.getLogger().println(message);
         context.onFailure(new AbortException(message));
       }
@@ -209,16 +244,53 @@ abstract class UnitStepExecution extends StepExecution {
     }
   }
 
-  private UnitWork work(StepwiseRun run, Run<?, ?> build, Launcher launcher, FilePath workspace,
-      TaskListener listener, EnvVars environment) throws Exception {
+  /** The unit's runner for the commands marked with the current {@link #cookie}. */
+  private UnitRunners runners(RunHeader header, RunUnit unit, RunnerSettings settings, Launcher launcher,
+      FilePath workspace, TaskListener listener, EnvVars environment, CredentialsSource credentials, Secrets secrets) {
+    JenkinsAgentRunner agent = new JenkinsAgentRunner(launcher, workspace, listener, Map.copyOf(environment), cookie,
+        secrets);
+    return UnitRunners.create(header, unit, settings, cookie, agent, credentials, secrets);
+  }
+
+  /**
+   * After a restart: stops what the commands of the previous cookie left running, on the agent (by the
+   * cookie in their environment) and on CodeBuild (by the run id the cookie is part of).
+   */
+  private void stopLeftovers(RunHeader header, RunUnit unit, RunnerSettings settings, Launcher launcher,
+      FilePath workspace, TaskListener listener, CredentialsSource credentials, Secrets secrets)
+      throws IOException, InterruptedException {
+    JenkinsAgentRunner.stopLeftovers(launcher, cookie);
+    listener.getLogger().println(name() + ": " + path + ": stopped any process the restarted controller left");
+    if (!RunnerSettings.CODEBUILD.equals(settings.runner())) {
+      return;
+    }
+    try (UnitRunners previous = runners(header, unit, settings, launcher, workspace, listener, new EnvVars(),
+        credentials, secrets)) {
+      List<String> builds = previous.stopLeftoverBuilds(line -> listener.getLogger().println(secrets.redact(line)));
+      listener.getLogger().println(name() + ": " + path + ": " + (builds.isEmpty()
+          ? "no CodeBuild build of the interrupted step was still running"
+          : "stopped the CodeBuild build(s) the interrupted step left running: " + String.join(", ", builds)));
+    } catch (RunnerException e) {
+      listener.getLogger().println(name() + ": " + path + ": could not look for CodeBuild builds the interrupted step"
+          + " left running (their CodeBuild timeout ends them): " + secrets.redact(e.getMessage()));
+    }
+  }
+
+  private UnitWork work(StepwiseRun run, Run<?, ?> build, RunUnit unit, RunnerSettings settings,
+      UnitRunners runners, FilePath workspace) throws Exception {
     RunHeader header = run.header();
-    Map<String, String> env = Map.copyOf(environment);
-    JenkinsAgentRunner runner = new JenkinsAgentRunner(launcher, workspace, listener, env, cookie);
-    CommandSettings settings = CommandSettings.DEFAULT.withTerragrunt(List.of(terragrunt));
-    TerragruntCommands commands = new TerragruntCommands(settings,
-        run.dialect(runner, settings, env, Path.of(header.repo())), env);
+    CommandSettings commandSettings = CommandSettings.DEFAULT.withTerragrunt(List.of(terragrunt))
+        .forAccount(settings.commands());
+    // The build's environment reaches agent commands through the agent runner, never CodeBuild builds.
+    TerragruntCommands commands = new TerragruntCommands(commandSettings,
+        run.dialect(runners.runner(), commandSettings, Map.of(), Path.of(header.repo())), Map.of());
     AgentWorkspace files = new AgentWorkspace(workspace, header.repo());
-    return new UnitWork(runner, files, files, commands,
+    if (runners.codeBuild()) {
+      Path plans = BuildRuns.directory(build).toPath().resolve(rollback ? "rollback/plans" : "plans");
+      return new UnitWork(runners.runner(), new ControllerPlanFiles(files), files, commands,
+          plans.resolve(UnitLogs.fileName(unit.path()) + ".tfplan").toAbsolutePath());
+    }
+    return new UnitWork(runners.runner(), files, files, commands,
         files.planFile(build.getNumber(), rollback ? BuildRuns.ROLLBACK_PLANS + path : path));
   }
 }

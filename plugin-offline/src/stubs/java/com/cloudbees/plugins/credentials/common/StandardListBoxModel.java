@@ -1,0 +1,11 @@
+// Hand-written compile-time stub of a Jenkins API type: real name, exact signatures, no behaviour.
+// Never packaged (see pom.xml); checked against the real class by plugin/src/test StubSignaturesTest.
+package com.cloudbees.plugins.credentials.common;
+
+public class StandardListBoxModel
+    extends AbstractIdCredentialsListBoxModel<StandardListBoxModel, StandardCredentials> {
+
+  public StandardListBoxModel() {
+    throw new UnsupportedOperationException();
+  }
+}
