@@ -3,6 +3,7 @@ package io.tglive.preview.render;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.tglive.preview.PreviewSummary;
 import io.tglive.preview.PreviewUnit;
+import io.tglive.queue.QueuePosition;
 import io.tglive.report.JsonDocument;
 import io.tglive.run.terragrunt.PlanSummary;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,6 +36,15 @@ public final class PreviewJson {
 
   /** The JSON text of the summary, ending with a newline. */
   public static String render(PreviewSummary summary) {
+    return render(summary, null);
+  }
+
+  /**
+   * The JSON text of the summary with a last key, {@code queue}: where the pull request waits in its deploy
+   * queue ({@code name}, {@code pr}, {@code state}, {@code position} (0: deploying), {@code waiting},
+   * {@code behind} (a pull request number or null), {@code text}), or null when it is not queued.
+   */
+  public static String render(PreviewSummary summary, QueuePosition queue) {
     return JsonDocument.write(json -> {
       json.writeStartObject();
       json.writeStringField("base", summary.base());
@@ -54,6 +64,21 @@ public final class PreviewJson {
       JsonDocument.writeStrings(json, summary.warnings());
       json.writeNumberField("elapsedMillis", summary.elapsed().toMillis());
       json.writeNumberField("planMillis", summary.planTime().toMillis());
+      if (queue != null) {
+        json.writeObjectFieldStart("queue");
+        json.writeStringField("name", queue.queue());
+        json.writeNumberField("pr", queue.entry().pr());
+        json.writeStringField("state", queue.entry().state().label());
+        json.writeNumberField("position", queue.position());
+        json.writeNumberField("waiting", queue.waiting());
+        if (queue.ahead() == null) {
+          json.writeNullField("behind");
+        } else {
+          json.writeNumberField("behind", queue.ahead().pr());
+        }
+        json.writeStringField("text", queue.text());
+        json.writeEndObject();
+      }
       json.writeEndObject();
     });
   }
