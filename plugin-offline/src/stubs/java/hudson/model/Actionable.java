@@ -24,4 +24,8 @@ public abstract class Actionable {
   public <T extends Action> List<T> getActions(Class<T> type) {
     throw new UnsupportedOperationException();
   }
+
+  public <T extends Action> T getAction(Class<T> type) {
+    throw new UnsupportedOperationException();
+  }
 }

@@ -31,4 +31,12 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
   public @NonNull String getUrl() {
     throw new UnsupportedOperationException();
   }
+
+  public @CheckForNull Result getResult() {
+    throw new UnsupportedOperationException();
+  }
+
+  public @NonNull JobT getParent() {
+    throw new UnsupportedOperationException();
+  }
 }

@@ -3,9 +3,14 @@
 package jenkins.model;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.security.AccessControlled;
+import hudson.security.Permission;
+import java.io.File;
 import org.springframework.security.core.Authentication;
 
-public class Jenkins {
+public class Jenkins implements AccessControlled {
+
+  public static final Permission ADMINISTER = null;
 
   private Jenkins() {
     throw new UnsupportedOperationException();
@@ -13,6 +18,15 @@ public class Jenkins {
 
   @NonNull
   public static Authentication getAuthentication2() {
+    throw new UnsupportedOperationException();
+  }
+
+  @NonNull
+  public static Jenkins get() throws IllegalStateException {
+    throw new UnsupportedOperationException();
+  }
+
+  public File getRootDir() {
     throw new UnsupportedOperationException();
   }
 }

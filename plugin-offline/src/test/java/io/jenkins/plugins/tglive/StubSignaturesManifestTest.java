@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class StubSignaturesManifestTest {
 
   static final List<String> STUB_PACKAGES = List.of("hudson", "jenkins", "org/kohsuke/stapler", "org/jenkinsci",
-      "io/jenkins/plugins/checks", "org/springframework/security");
+      "io/jenkins/plugins/checks", "org/springframework/security", "org/kohsuke/github");
 
   private static final Path STUBS = Path.of("src/stubs/java");
   private static final Path MANIFEST = Path.of("../plugin/src/test/resources").resolve(StubSignatures.MANIFEST);
