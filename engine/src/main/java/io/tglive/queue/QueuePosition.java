@@ -1,6 +1,8 @@
 package io.tglive.queue;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -51,6 +53,22 @@ public record QueuePosition(String queue, QueueEntry entry, int position, int wa
 
   private static boolean matches(QueueEntry entry, String commit) {
     return entry.headCommit().startsWith(commit) || entry.mergeCommit().startsWith(commit);
+  }
+
+  /**
+   * As the preview's JSON has it: {@code name}, {@code pr}, {@code state}, {@code position} (0: deploying),
+   * {@code waiting}, {@code behind} (the pull request ahead, or null), {@code text}.
+   */
+  public Map<String, Object> toMap() {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("name", queue);
+    map.put("pr", entry.pr());
+    map.put("state", entry.state().label());
+    map.put("position", position);
+    map.put("waiting", waiting);
+    map.put("behind", ahead == null ? null : ahead.pr());
+    map.put("text", text());
+    return map;
   }
 
   /**

@@ -66,17 +66,15 @@ public final class PreviewJson {
       json.writeNumberField("planMillis", summary.planTime().toMillis());
       if (queue != null) {
         json.writeObjectFieldStart("queue");
-        json.writeStringField("name", queue.queue());
-        json.writeNumberField("pr", queue.entry().pr());
-        json.writeStringField("state", queue.entry().state().label());
-        json.writeNumberField("position", queue.position());
-        json.writeNumberField("waiting", queue.waiting());
-        if (queue.ahead() == null) {
-          json.writeNullField("behind");
-        } else {
-          json.writeNumberField("behind", queue.ahead().pr());
+        for (Map.Entry<String, Object> field : queue.toMap().entrySet()) {
+          if (field.getValue() == null) {
+            json.writeNullField(field.getKey());
+          } else if (field.getValue() instanceof Integer number) {
+            json.writeNumberField(field.getKey(), number);
+          } else {
+            json.writeStringField(field.getKey(), field.getValue().toString());
+          }
         }
-        json.writeStringField("text", queue.text());
         json.writeEndObject();
       }
       json.writeEndObject();
