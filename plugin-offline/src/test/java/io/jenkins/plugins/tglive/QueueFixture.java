@@ -90,6 +90,13 @@ final class QueueFixture implements AutoCloseable {
         });
   }
 
+  /** Jenkins restarts in the same JVM (as JenkinsSessionExtension does): a new controller, the same home. */
+  void restart(Path home) {
+    Jenkins next = mock(Jenkins.class);
+    when(next.getRootDir()).thenReturn(home.toFile());
+    jenkinsStatic.when(Jenkins::get).thenReturn(next);
+  }
+
   /** A job (a Queue.Task, as a WorkflowJob is). */
   static Job<?, ?> job(String name) {
     Job<?, ?> job = mock(Job.class, withSettings().extraInterfaces(Queue.Task.class));

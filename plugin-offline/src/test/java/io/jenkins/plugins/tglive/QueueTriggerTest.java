@@ -182,6 +182,21 @@ class QueueTriggerTest {
   }
 
   @Test
+  void triggersOfAControllerThatStoppedAndAJobsEarlierTriggerAreForgotten() throws Exception {
+    QueueTrigger before = jenkins.trigger(deploy, "acme/live", 3);
+    QueueTrigger replaced = jenkins.trigger(deploy, "acme/live", 3);
+    assertThat(QueueTrigger.active()).containsExactly(replaced);
+
+    jenkins.restart(home);
+    Job<?, ?> reloaded = QueueFixture.job("live-deploy");
+    QueueTrigger after = jenkins.trigger(reloaded, "acme/live", 3);
+    fire(QueueFixture.merged(12, "aaa", "2026-01-01T10:00:00Z"));
+
+    assertThat(QueueTrigger.active()).containsExactly(after).doesNotContain(before);
+    assertThat(jenkins.scheduled).extracting(QueueFixture.Scheduled::job).containsExactly(reloaded);
+  }
+
+  @Test
   void theTriggerNeedsAnOwnerNameRepositoryAndAtLeastOneAttempt() {
     assertThatThrownBy(() -> new QueueTrigger("live")).hasMessage(
         "terragruntQueue: repository must be owner/name, not 'live'");

@@ -9,6 +9,7 @@ import io.tglive.queue.PullRequestEvent;
 import io.tglive.queue.QueueDirectory;
 import io.tglive.queue.QueueEntry;
 import io.tglive.queue.QueueException;
+import io.tglive.queue.QueueIntake;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -60,7 +61,7 @@ final class QueueDispatch {
   Intake accept(QueueTrigger trigger, PullRequestEvent event) throws IOException, QueueException {
     Intake intake;
     try (DeployQueue queue = open(trigger.queueName())) {
-      intake = new io.tglive.queue.QueueIntake(queue, trigger.queueName(), trigger.getBaseBranch()).accept(event);
+      intake = new QueueIntake(queue, trigger.queueName(), trigger.getBaseBranch()).accept(event);
     }
     LOGGER.log(intake.changed() ? Level.INFO : Level.FINE, "terragruntQueue: {0}", intake.message());
     if (intake.changed()) {

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import jenkins.model.Jenkins;
 import jenkins.util.Timer;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -31,6 +32,7 @@ public final class QueueTrigger extends Trigger<Job<?, ?>> {
   private String queue;
   private String baseBranch = "main";
   private int maxAttempts = DeployQueue.DEFAULT_MAX_ATTEMPTS;
+  private transient Jenkins controller;
 
   /** Merges into {@code repository} ({@code owner/name}, as GitHub spells it) deploy through this job. */
   @DataBoundConstructor
@@ -100,9 +102,15 @@ public final class QueueTrigger extends Trigger<Job<?, ?>> {
     started(project, Timer.get());
   }
 
-  /** Registers the trigger and, later, starts the queue's head if nothing deploys (after a restart). */
+  /**
+   * Registers the trigger (replacing the job's earlier one, and forgetting those of a controller that
+   * stopped: Jenkins does not stop triggers when it shuts down) and, later, starts the queue's head if
+   * nothing deploys (after a restart).
+   */
   void started(Job<?, ?> project, Executor later) {
     job = project;
+    controller = Jenkins.get();
+    ACTIVE.removeIf(t -> t.job == project || t.controller != controller);
     ACTIVE.add(this);
     later.execute(() -> QueueDispatch.jenkins().resume(this));
   }
@@ -112,14 +120,15 @@ public final class QueueTrigger extends Trigger<Job<?, ?>> {
     ACTIVE.remove(this);
   }
 
-  /** The started triggers. */
+  /** The started triggers of this controller. */
   static List<QueueTrigger> active() {
-    return List.copyOf(ACTIVE);
+    Jenkins current = Jenkins.get();
+    return ACTIVE.stream().filter(t -> t.controller == current).toList();
   }
 
   /** The started trigger of {@code job}, if it has one. */
   static Optional<QueueTrigger> of(Object job) {
-    return ACTIVE.stream().filter(t -> t.job == job).findFirst();
+    return active().stream().filter(t -> t.job == job).findFirst();
   }
 
   /** The trigger's descriptor. */
