@@ -15,4 +15,6 @@ public interface Item {
   Permission BUILD = null;
   Permission WORKSPACE = null;
   Permission CANCEL = null;
+
+  String getFullName();
 }

@@ -1,8 +1,9 @@
 // Hand-written compile-time stub of a Jenkins API type: real name, exact signatures, no behaviour.
 // Never packaged (see pom.xml); checked against the real class by plugin/src/test StubSignaturesTest.
 package hudson.model;
+import java.io.IOException;
 
-public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> {
+public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends AbstractItem {
 
   private Job() {
     throw new UnsupportedOperationException();
@@ -22,6 +23,10 @@ public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
   }
 
   public RunT getLastSuccessfulBuild() {
+    throw new UnsupportedOperationException();
+  }
+
+  public void addProperty(JobProperty<? super JobT> jobProp) throws IOException {
     throw new UnsupportedOperationException();
   }
 }

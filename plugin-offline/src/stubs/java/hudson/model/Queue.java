@@ -2,6 +2,9 @@
 // Never packaged (see pom.xml); checked against the real class by plugin/src/test StubSignaturesTest.
 package hudson.model;
 
+import hudson.model.queue.CauseOfBlockage;
+import java.util.List;
+
 public class Queue {
 
   private Queue() {
@@ -18,6 +21,19 @@ public class Queue {
     throw new UnsupportedOperationException();
   }
 
+  public Item getItem(Task t) {
+    throw new UnsupportedOperationException();
+  }
+
+  public void maintain() {
+    throw new UnsupportedOperationException();
+  }
+
+  public interface QueueAction extends Action {
+
+    boolean shouldSchedule(List<Action> actions);
+  }
+
   public abstract static class Item extends Actionable {
 
     public final Task task = null;
@@ -31,6 +47,24 @@ public class Queue {
     }
 
     public Task getTask() {
+      throw new UnsupportedOperationException();
+    }
+  }
+
+  public abstract static class NotWaitingItem extends Item {
+
+    private NotWaitingItem() {
+      throw new UnsupportedOperationException();
+    }
+  }
+
+  public final class BlockedItem extends NotWaitingItem {
+
+    private BlockedItem() {
+      throw new UnsupportedOperationException();
+    }
+
+    public CauseOfBlockage getCauseOfBlockage() {
       throw new UnsupportedOperationException();
     }
   }

@@ -37,6 +37,10 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     throw new UnsupportedOperationException();
   }
 
+  public @CheckForNull <T extends Cause> T getCause(Class<T> type) {
+    throw new UnsupportedOperationException();
+  }
+
   public @NonNull JobT getParent() {
     throw new UnsupportedOperationException();
   }

@@ -9,6 +9,7 @@ import hudson.model.Item;
 import hudson.model.Queue;
 import hudson.model.TopLevelItem;
 import hudson.security.ACL;
+import hudson.security.AccessControlled;
 import hudson.security.AuthorizationStrategy;
 import hudson.security.Permission;
 import hudson.security.SecurityRealm;
@@ -17,7 +18,9 @@ import java.io.IOException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 
-public class Jenkins {
+public class Jenkins implements AccessControlled {
+
+  public static final Permission ADMINISTER = null;
 
   private Jenkins() {
     throw new UnsupportedOperationException();
@@ -28,7 +31,6 @@ public class Jenkins {
     throw new UnsupportedOperationException();
   }
 
-  public static final Permission ADMINISTER = null;
   public static final Permission READ = null;
 
   @NonNull
@@ -75,7 +77,6 @@ public class Jenkins {
   }
 
   public ACL getACL() {
-
     throw new UnsupportedOperationException();
   }
 }

@@ -2,6 +2,8 @@
 // Never packaged (see pom.xml); checked against the real class by plugin/src/test StubSignaturesTest.
 package jenkins.model;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.model.Action;
 import hudson.model.BuildableItem;
 import hudson.model.Job;
 import hudson.model.Queue;
@@ -11,6 +13,10 @@ public abstract class ParameterizedJobMixIn<JobT extends Job<JobT, RunT> & Param
     RunT extends Run<JobT, RunT> & Queue.Executable> {
 
   private ParameterizedJobMixIn() {
+    throw new UnsupportedOperationException();
+  }
+
+  public static @CheckForNull Queue.Item scheduleBuild2(final Job<?, ?> job, int quietPeriod, Action... actions) {
     throw new UnsupportedOperationException();
   }
 

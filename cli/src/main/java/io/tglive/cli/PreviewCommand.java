@@ -9,6 +9,10 @@ import io.tglive.preview.PreviewStatus;
 import io.tglive.preview.PreviewSummary;
 import io.tglive.preview.PreviewUnit;
 import io.tglive.preview.render.PreviewFormat;
+import io.tglive.queue.DeployQueue;
+import io.tglive.queue.QueueException;
+import io.tglive.queue.QueuePosition;
+import io.tglive.queue.QueueState;
 import io.tglive.report.ControlCharacters;
 import io.tglive.run.deploy.GitWorktrees;
 import io.tglive.run.local.LocalRunner;
@@ -22,6 +26,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -78,6 +83,17 @@ final class PreviewCommand implements Callable<Integer> {
       description = "Longest any one terragrunt command may run, ISO-8601 (default: ${DEFAULT-VALUE}).")
   private Duration timeout;
 
+  @Option(names = "--queue-dir", paramLabel = "DIR", description = "A deploy queue directory (tglive queue):"
+      + " show where the pull request waits to deploy, found by --pr or by the head commit.")
+  private Path queueDir;
+
+  @Option(names = "--queue", paramLabel = "NAME", description = "The queue in --queue-dir (default: every queue).")
+  private String queueName;
+
+  @Option(names = "--pr", paramLabel = "N", description = "The pull request to find in --queue-dir"
+      + " (default: the entry whose head or merge commit is --head).")
+  private Integer pr;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -86,6 +102,9 @@ final class PreviewCommand implements Callable<Integer> {
     try {
       if (parallelism < 1) {
         throw new IllegalArgumentException("--parallelism must be at least 1");
+      }
+      if (queueDir != null && !java.nio.file.Files.isDirectory(queueDir)) {
+        throw new IllegalArgumentException("--queue-dir " + queueDir + " is not a directory");
       }
       Path repoDir = repo.toAbsolutePath().normalize();
       CiStackResult planned = new CiStackRequest(base, head, null, System.getenv(), DiffMode.MERGE_BASE, true, false,
@@ -96,7 +115,8 @@ final class PreviewCommand implements Callable<Integer> {
       PreviewSummary summary = new Preview(new LocalRunner(Duration.ofSeconds(10), ProcessObserver.NONE),
           new GitWorktrees(repoDir, directory.resolve("worktrees")), directory,
           PreviewOptions.of(parallelism, settings, java.util.Map.of())).preview(planned);
-      out.print(format.render(summary));
+      QueuePosition position = queueDir == null ? null : position(planned.result().head(), err);
+      out.print(format.render(summary, position));
       out.flush();
       summary.warnings().forEach(warning -> err.println("warning: " + ControlCharacters.escape(warning)));
       for (PreviewUnit unit : summary.units()) {
@@ -108,7 +128,7 @@ final class PreviewCommand implements Callable<Integer> {
       err.println("preview directory: " + directory);
       err.flush();
       return summary.ok() ? 0 : FAILED;
-    } catch (StackException | IllegalArgumentException | IOException e) {
+    } catch (StackException | IllegalArgumentException | IOException | QueueException e) {
       for (String line : String.valueOf(e.getMessage()).split("\n")) {
         err.println(line.startsWith(" ") ? line : "error: " + ControlCharacters.escape(line));
       }
@@ -118,6 +138,26 @@ final class PreviewCommand implements Callable<Integer> {
       err.println("error: interrupted");
       err.flush();
       return FAILED;
+    }
+  }
+
+  /** Where the pull request waits in {@code --queue-dir}, or null (said on stderr) when it does not. */
+  private QueuePosition position(String headSha, PrintWriter err) throws IOException, QueueException {
+    try (DeployQueue deployQueue = DeployQueue.open(queueDir)) {
+      QueueState state = deployQueue.state();
+      List<String> queues = queueName == null || queueName.isBlank() ? state.queues() : List.of(queueName);
+      Optional<QueuePosition> found = Optional.empty();
+      for (String queue : queues) {
+        found = pr != null ? QueuePosition.of(state, queue, pr)
+            : QueuePosition.ofCommit(state, headSha).filter(p -> p.queue().equals(queue));
+        if (found.isPresent()) {
+          break;
+        }
+      }
+      if (found.isEmpty()) {
+        err.println("queue: " + (pr != null ? "PR #" + pr : "commit " + headSha) + " is not waiting in " + queueDir);
+      }
+      return found.orElse(null);
     }
   }
 }

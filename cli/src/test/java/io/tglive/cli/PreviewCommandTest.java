@@ -2,6 +2,8 @@ package io.tglive.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tglive.queue.DeployQueue;
+import io.tglive.queue.Enqueue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -90,6 +92,57 @@ class PreviewCommandTest {
   void withoutRevisionsItIsBadInput() {
     assertThat(tglive.execute("preview", "--repo", repo.toString())).isEqualTo(2);
     assertThat(tglive.err()).contains("Missing required options: '--base=REF', '--head=REF'");
+  }
+
+  @Test
+  void aMergedPullRequestWaitingToDeployShowsItsQueuePositionFoundByItsHeadCommit() throws Exception {
+    String head;
+    try (Git git = Git.open(repo.toFile())) {
+      head = git.getRepository().resolve("pr").name();
+    }
+    Path queueDir = tmp.resolve("queue");
+    try (DeployQueue queue = DeployQueue.open(queueDir)) {
+      queue.add(new Enqueue(null, "acme/live", 10, "main", "c10", "m10", "dev", "2026-01-01T09:00:00Z"));
+      queue.add(new Enqueue(null, "acme/live", 11, "main", "c11", "m11", "dev", "2026-01-01T10:00:00Z"));
+      queue.add(new Enqueue(null, "acme/live", 12, "main", head, "m12", "dev", "2026-01-01T11:00:00Z"));
+      queue.add(new Enqueue(null, "acme/live", 13, "main", "c13", "m13", "dev", "2026-01-01T12:00:00Z"));
+      queue.next("acme/live");
+    }
+    String[] args = {"preview", "--repo", repo.toString(), "--base", "main", "--head", "pr",
+        "--terragrunt", terragrunt.toString(), "--queue-dir", queueDir.toString()};
+
+    assertThat(tglive.execute(args)).isEqualTo(0);
+    assertThat(tglive.out()).startsWith("queue acme/live: queued: position 2 of 3, behind PR #11\npreview of ");
+
+    assertThat(tglive.execute(append(args, "--format", "markdown"))).isEqualTo(0);
+    assertThat(tglive.out()).startsWith("**Deploy queue** acme/live: queued&#58; position 2 of 3, behind PR &#35;11\n\n"
+        + "### Terragrunt preview: ");
+
+    assertThat(tglive.execute(append(args, "--format", "json", "--pr", "11"))).isEqualTo(0);
+    assertThat(tglive.out()).contains("\"queue\"").contains("\"position\": 1").contains("\"behind\": 10")
+        .contains("\"text\": \"queued: position 1 of 3, behind PR #10 (deploying)\"");
+  }
+
+  @Test
+  void aPullRequestNotInTheQueueIsSaidOnStderrAndTheQueueDirectoryMustExist() throws Exception {
+    Path queueDir = tmp.resolve("queue");
+    try (DeployQueue queue = DeployQueue.open(queueDir)) {
+      queue.add(new Enqueue(null, "acme/live", 10, "main", "c10", "m10", "dev", null));
+    }
+    assertThat(tglive.execute("preview", "--repo", repo.toString(), "--base", "main", "--head", "pr",
+        "--terragrunt", terragrunt.toString(), "--queue-dir", queueDir.toString(), "--pr", "99")).isEqualTo(0);
+    assertThat(tglive.out()).startsWith("preview of ");
+    assertThat(tglive.err()).contains("queue: PR #99 is not waiting in " + queueDir);
+
+    assertThat(tglive.execute("preview", "--repo", repo.toString(), "--base", "main", "--head", "pr",
+        "--terragrunt", terragrunt.toString(), "--queue-dir", tmp.resolve("none").toString())).isEqualTo(2);
+    assertThat(tglive.err()).isEqualTo("error: --queue-dir " + tmp.resolve("none") + " is not a directory\n");
+  }
+
+  private static String[] append(String[] args, String... more) {
+    String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
+    System.arraycopy(more, 0, all, args.length, more.length);
+    return all;
   }
 
   private void unit(String name) throws Exception {

@@ -203,6 +203,16 @@ public final class DeployQueue implements AutoCloseable {
     return store.run(state -> QueueStore.Decision.unchanged(state.waiting(queue)));
   }
 
+  /**
+   * Why a build for {@code queue} must wait now, or empty when it may run: while an entry deploys, only
+   * the build of that entry ({@code entryId}) runs; any other build of the queue (another entry's, or one
+   * started by hand, {@code entryId} null) waits, {@code waiting: PR #12 is deploying}.
+   */
+  public Optional<String> blockedReason(String queue, Long entryId) throws IOException, QueueException {
+    return deploying(queue).filter(e -> entryId == null || e.id() != entryId)
+        .map(e -> "waiting: PR #" + e.pr() + " is deploying");
+  }
+
   /** A copy of every entry of the directory, current as of this call. */
   public QueueState state() throws IOException, QueueException {
     return store.run(state -> {

@@ -1,6 +1,8 @@
 package io.tglive.preview.render;
 
 import io.tglive.preview.PreviewSummary;
+import io.tglive.queue.QueuePosition;
+import io.tglive.report.ControlCharacters;
 
 /** The output formats of a preview. */
 public enum PreviewFormat {
@@ -18,5 +20,30 @@ public enum PreviewFormat {
       case MARKDOWN -> PreviewMarkdown.render(summary, PreviewMarkdown.GITHUB_LIMIT);
       case JSON -> PreviewJson.render(summary);
     };
+  }
+
+  /**
+   * Renders the summary with where the pull request waits in its deploy queue (a merged pull request
+   * waiting to deploy): a line before the text and the markdown, a {@code queue} key in the JSON.
+   */
+  public String render(PreviewSummary summary, QueuePosition queue) {
+    if (queue == null) {
+      return render(summary);
+    }
+    return switch (this) {
+      case TEXT -> "queue " + ControlCharacters.escape(queue.queue()) + ": " + queue.text() + "\n"
+          + PreviewText.render(summary);
+      case MARKDOWN -> {
+        String line = markdownLine(queue);
+        yield line + PreviewMarkdown.render(summary, PreviewMarkdown.GITHUB_LIMIT - line.length());
+      }
+      case JSON -> PreviewJson.render(summary, queue);
+    };
+  }
+
+  /** The queue line of the markdown ({@code **Deploy queue** acme/live: ...}), escaped as the table is, then a blank line. */
+  public static String markdownLine(QueuePosition queue) {
+    return "**Deploy queue** " + PreviewMarkdown.inline(queue.queue()) + ": " + PreviewMarkdown.inline(queue.text())
+        + "\n\n";
   }
 }

@@ -3,6 +3,7 @@ package io.tglive.preview.render;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.tglive.preview.PreviewSummary;
 import io.tglive.preview.PreviewUnit;
+import io.tglive.queue.QueuePosition;
 import io.tglive.report.JsonDocument;
 import io.tglive.run.terragrunt.PlanSummary;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,6 +36,15 @@ public final class PreviewJson {
 
   /** The JSON text of the summary, ending with a newline. */
   public static String render(PreviewSummary summary) {
+    return render(summary, null);
+  }
+
+  /**
+   * The JSON text of the summary with a last key, {@code queue}: where the pull request waits in its deploy
+   * queue ({@code name}, {@code pr}, {@code state}, {@code position} (0: deploying), {@code waiting},
+   * {@code behind} (a pull request number or null), {@code text}), or null when it is not queued.
+   */
+  public static String render(PreviewSummary summary, QueuePosition queue) {
     return JsonDocument.write(json -> {
       json.writeStartObject();
       json.writeStringField("base", summary.base());
@@ -54,6 +64,19 @@ public final class PreviewJson {
       JsonDocument.writeStrings(json, summary.warnings());
       json.writeNumberField("elapsedMillis", summary.elapsed().toMillis());
       json.writeNumberField("planMillis", summary.planTime().toMillis());
+      if (queue != null) {
+        json.writeObjectFieldStart("queue");
+        for (Map.Entry<String, Object> field : queue.toMap().entrySet()) {
+          if (field.getValue() == null) {
+            json.writeNullField(field.getKey());
+          } else if (field.getValue() instanceof Integer number) {
+            json.writeNumberField(field.getKey(), number);
+          } else {
+            json.writeStringField(field.getKey(), field.getValue().toString());
+          }
+        }
+        json.writeEndObject();
+      }
       json.writeEndObject();
     });
   }

@@ -23,6 +23,8 @@ class ExtensionIndexTest {
         TerragruntLiveConfiguration.class.getName(), AccountConfig.DescriptorImpl.class.getName(),
         TerragruntStackStep.DescriptorImpl.class.getName(), TgPlanPathStep.DescriptorImpl.class.getName(),
         TgApplyPathStep.DescriptorImpl.class.getName(), TerragruntRunListener.class.getName(),
-        NotificationConfig.DescriptorImpl.class.getName());
+        NotificationConfig.DescriptorImpl.class.getName(), QueueTrigger.DescriptorImpl.class.getName(),
+        QueueEvents.class.getName(), QueueRunListener.class.getName(), QueueDispatcher.class.getName(),
+        QueueRootAction.class.getName());
   }
 }

@@ -22,7 +22,8 @@ class StubSignaturesManifestTest {
 
   /** Packages of the Jenkins API stubs (src/stubs/java): excluded from the jar. */
   static final List<String> STUB_PACKAGES = List.of("hudson", "jenkins", "org/kohsuke/stapler", "org/jenkinsci",
-      "io/jenkins/plugins/checks", "org/springframework/security", "com/cloudbees", "com/amazonaws");
+      "io/jenkins/plugins/checks", "org/springframework/security", "com/cloudbees", "com/amazonaws",
+      "org/kohsuke/github");
 
   /** Packages of the test-scope API stubs (src/test-stubs/java): compiled into target/plugin-test-classes only. */
   static final List<String> TEST_STUB_PACKAGES = List.of("org/jvnet/hudson/test", "org/jenkinsci/plugins/workflow",

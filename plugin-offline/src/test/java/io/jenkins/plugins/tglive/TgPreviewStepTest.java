@@ -126,6 +126,38 @@ class TgPreviewStepTest {
   }
 
   @Test
+  void aMergedPullRequestWaitingToDeployShowsItsQueuePositionInTheCheckTheLogAndTheResult() throws Exception {
+    String head;
+    try (Git git = Git.open(repo.toFile())) {
+      head = git.getRepository().resolve("pr").name();
+    }
+    try (QueueFixture jenkins = new QueueFixture(tmp.resolve("home"))) {
+      jenkins.trigger(QueueFixture.job("live-deploy"), "acme/live", 3);
+      QueueEvents.deliver(QueueFixture.merged(11, "a11", "2026-01-01T09:00:00Z"), QueueDispatch.jenkins());
+      QueueEvents.deliver(QueueFixture.merged(12, head, "2026-01-01T10:00:00Z"), QueueDispatch.jenkins());
+
+      Map<String, Object> preview = TgPreviewStep.Execution.preview(step(), context, () -> AccountMapping.EMPTY,
+          checks::add, QueuePositions::ofCommit);
+
+      assertThat(checks.get(1).summary()).startsWith("PR &#35;12 by alice into main\n\n**Deploy queue** acme/live: "
+          + "queued&#58; position 1 of 1, behind PR &#35;11 (deploying)\n\n### Terragrunt preview: ");
+      assertThat(log.toString(StandardCharsets.UTF_8)).contains(
+          "tgPreview: deploy queue acme/live: queued: position 1 of 1, behind PR #11 (deploying)\n");
+      assertThat(preview.get("queue")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+          .containsEntry("pr", 12).containsEntry("position", 1).containsEntry("behind", 11);
+    }
+  }
+
+  @Test
+  void aPullRequestNotInAnyQueueHasNoQueueLine() throws Exception {
+    Map<String, Object> preview = TgPreviewStep.Execution.preview(step(), context, () -> AccountMapping.EMPTY,
+        checks::add, head -> null);
+
+    assertThat(preview).containsEntry("queue", null);
+    assertThat(checks.get(1).summary()).doesNotContain("Deploy queue");
+  }
+
+  @Test
   void aFailedPlanFailsTheCheckNotTheStep() throws Exception {
     try (Git git = Git.open(repo.toFile())) {
       unit("bad");

@@ -10,12 +10,15 @@ import hudson.model.TaskListener;
 import io.tglive.change.DiffMode;
 import io.tglive.policy.AccountMapping;
 import io.tglive.preview.render.PreviewJson;
+import io.tglive.preview.render.PreviewFormat;
 import io.tglive.preview.render.PreviewMarkdown;
+import io.tglive.queue.QueuePosition;
 import io.tglive.stack.CiStackRequest;
 import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -167,7 +170,7 @@ public final class TgPreviewStep extends Step {
       Run<?, ?> run = getContext().get(Run.class);
       TaskListener listener = getContext().get(TaskListener.class);
       return preview(step, getContext(), () -> TerragruntLiveConfiguration.get().toAccountMapping(),
-          check -> ChecksApiPublisher.publish(run, listener, check));
+          check -> ChecksApiPublisher.publish(run, listener, check), QueuePositions::ofCommit);
     }
 
     /** Where a preview's check goes. */
@@ -182,6 +185,15 @@ public final class TgPreviewStep extends Step {
      */
     static Map<String, Object> preview(TgPreviewStep step, StepContext context, Supplier<AccountMapping> configured,
         CheckSink checks) throws Exception {
+      return preview(step, context, configured, checks, head -> null);
+    }
+
+    /**
+     * As above, and where the previewed commit waits in a deploy queue ({@code queued}: head commit to
+     * position, or null): shown before the preview in the log and the check, and returned as {@code queue}.
+     */
+    static Map<String, Object> preview(TgPreviewStep step, StepContext context, Supplier<AccountMapping> configured,
+        CheckSink checks, Function<String, QueuePosition> queued) throws Exception {
       PrintStream log = context.get(TaskListener.class).getLogger();
       EnvVars environment = context.get(EnvVars.class);
       PullRequest pullRequest = PullRequest.of(environment);
@@ -206,15 +218,21 @@ public final class TgPreviewStep extends Step {
         }
         throw new AbortException("tgPreview: " + outcome.error());
       }
+      Map<String, Object> result = PreviewJson.read(outcome.json());
+      QueuePosition position = queued.apply(String.valueOf(result.get("head")));
       log.println("tgPreview: " + what + ": " + outcome.revisions());
+      if (position != null) {
+        log.println("tgPreview: deploy queue " + position.queue() + ": " + position.text());
+      }
       log.print(outcome.text());
       log.println("tgPreview: worktrees, plans and unit logs in " + outcome.directory() + " on the agent");
       if (step.publishCheck) {
         checks.publish(new PreviewCheck(step.checkName, true, outcome.ok(), outcome.headline(),
-            (pullRequest == null ? "" : PreviewMarkdown.inline(pullRequest.describe()) + "\n\n") + outcome.markdown()));
+            (pullRequest == null ? "" : PreviewMarkdown.inline(pullRequest.describe()) + "\n\n")
+                + (position == null ? "" : PreviewFormat.markdownLine(position)) + outcome.markdown()));
       }
-      Map<String, Object> result = PreviewJson.read(outcome.json());
       result.put("pullRequest", pullRequest == null ? null : pullRequest.toMap());
+      result.put("queue", position == null ? null : position.toMap());
       return result;
     }
   }

@@ -6,9 +6,12 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.model.Action;
 import hudson.model.ItemGroup;
 import hudson.model.Job;
+import hudson.model.JobProperty;
 import hudson.model.Queue;
 import hudson.model.TopLevelItem;
 import hudson.model.queue.QueueTaskFuture;
+import hudson.triggers.Trigger;
+import java.io.IOException;
 import jenkins.model.ParameterizedJobMixIn;
 import org.jenkinsci.plugins.workflow.flow.FlowDefinition;
 
@@ -18,6 +21,15 @@ public final class WorkflowJob extends Job<WorkflowJob, WorkflowRun>
   @SuppressWarnings("rawtypes")
   public WorkflowJob(ItemGroup parent, String name) {
     super(parent, name);
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
+  public void addProperty(JobProperty jobProp) throws IOException {
+    throw new UnsupportedOperationException();
+  }
+
+  public void addTrigger(Trigger trigger) throws IOException {
     throw new UnsupportedOperationException();
   }
 

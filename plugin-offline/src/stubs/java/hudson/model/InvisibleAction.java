@@ -1,0 +1,23 @@
+// Hand-written compile-time stub of a Jenkins API type: real name, exact signatures, no behaviour.
+// Never packaged (see pom.xml); checked against the real class by plugin/src/test StubSignaturesTest.
+package hudson.model;
+
+public abstract class InvisibleAction implements Action {
+
+  public InvisibleAction() {}
+
+  @Override
+  public final String getIconFileName() {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
+  public final String getDisplayName() {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
+  public String getUrlName() {
+    throw new UnsupportedOperationException();
+  }
+}

@@ -1,0 +1,10 @@
+// Hand-written compile-time stub of a Jenkins API type: real name, exact signatures, no behaviour.
+// Never packaged (see pom.xml); checked against the real class by plugin/src/test StubSignaturesTest.
+package hudson.model;
+
+public class StringParameterValue extends ParameterValue {
+
+  public StringParameterValue(String name, String value) {
+    throw new UnsupportedOperationException();
+  }
+}

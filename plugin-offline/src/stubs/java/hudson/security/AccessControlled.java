@@ -1,0 +1,12 @@
+// Hand-written compile-time stub of a Jenkins API type: real name, exact signatures, no behaviour.
+// Never packaged (see pom.xml); checked against the real class by plugin/src/test StubSignaturesTest.
+package hudson.security;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+
+public interface AccessControlled {
+
+  default boolean hasPermission(@NonNull Permission permission) {
+    throw new UnsupportedOperationException();
+  }
+}

@@ -1,0 +1,18 @@
+// Hand-written compile-time stub of an API type (scm-api / github-api): real name, exact signatures, no behaviour.
+// Never packaged (see pom.xml); checked against the real class by plugin/src/test StubSignaturesTest.
+package org.kohsuke.github;
+
+public class GHCommitPointer {
+
+  GHCommitPointer() {
+    throw new UnsupportedOperationException();
+  }
+
+  public String getRef() {
+    throw new UnsupportedOperationException();
+  }
+
+  public String getSha() {
+    throw new UnsupportedOperationException();
+  }
+}

@@ -1,0 +1,14 @@
+// Hand-written compile-time stub of an API type (scm-api / github-api): real name, exact signatures, no behaviour.
+// Never packaged (see pom.xml); checked against the real class by plugin/src/test StubSignaturesTest.
+package org.kohsuke.github;
+
+public class GHRepository {
+
+  GHRepository() {
+    throw new UnsupportedOperationException();
+  }
+
+  public String getFullName() {
+    throw new UnsupportedOperationException();
+  }
+}

@@ -1,0 +1,140 @@
+package io.jenkins.plugins.tglive;
+
+import hudson.model.Job;
+import io.tglive.queue.DeployQueue;
+import io.tglive.queue.Intake;
+import io.tglive.queue.Next;
+import io.tglive.queue.Outcome;
+import io.tglive.queue.PullRequestEvent;
+import io.tglive.queue.QueueDirectory;
+import io.tglive.queue.QueueEntry;
+import io.tglive.queue.QueueException;
+import io.tglive.queue.QueueIntake;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import jenkins.model.Jenkins;
+
+/**
+ * Translates between Jenkins and the engine's deploy queue: events in, builds out, outcomes back. The
+ * engine decides (what joins, what starts, what waits, what is dropped); this class only opens the
+ * queue directory under {@code JENKINS_HOME/tglive-queues}, schedules the build the engine started and
+ * reports how it ended.
+ */
+final class QueueDispatch {
+
+  private static final Logger LOGGER = Logger.getLogger(QueueDispatch.class.getName());
+
+  /** Schedules the build of a queue entry that started deploying; false when Jenkins refused it. */
+  @FunctionalInterface
+  interface Scheduler {
+    boolean schedule(Job<?, ?> job, QueueBuild build);
+  }
+
+  private final Path root;
+  private final Scheduler scheduler;
+
+  QueueDispatch(Path root, Scheduler scheduler) {
+    this.root = root;
+    this.scheduler = scheduler;
+  }
+
+  /** The dispatch of this controller: queues in {@code JENKINS_HOME/tglive-queues}, real builds. */
+  static QueueDispatch jenkins() {
+    return new QueueDispatch(root(), QueueBuilds::schedule);
+  }
+
+  /** {@code JENKINS_HOME/tglive-queues}. */
+  static Path root() {
+    return Jenkins.get().getRootDir().toPath().resolve("tglive-queues");
+  }
+
+  /** Opens the directory of the queue {@code name}. */
+  DeployQueue open(String name) throws IOException {
+    return DeployQueue.open(QueueDirectory.of(root, name));
+  }
+
+  /** Feeds a pull request event to the trigger's queue and starts its head if the queue changed. */
+  Intake accept(QueueTrigger trigger, PullRequestEvent event) throws IOException, QueueException {
+    Intake intake;
+    try (DeployQueue queue = open(trigger.queueName())) {
+      intake = new QueueIntake(queue, trigger.queueName(), trigger.getBaseBranch()).accept(event);
+    }
+    LOGGER.log(intake.changed() ? Level.INFO : Level.FINE, "terragruntQueue: {0}", intake.message());
+    if (intake.changed()) {
+      startNext(trigger, message -> LOGGER.info(message));
+    }
+    return intake;
+  }
+
+  /**
+   * Starts the queue's head unless an entry deploys, and schedules its build. A build Jenkins refuses
+   * (a disabled job) fails the entry's attempt, so the queue does not wait for a build that never comes.
+   */
+  Optional<QueueEntry> startNext(QueueTrigger trigger, Consumer<String> log) throws IOException, QueueException {
+    String name = trigger.queueName();
+    try (DeployQueue queue = open(name)) {
+      Next next = queue.next(name);
+      if (next.started() == null) {
+        log.accept("terragruntQueue " + name + ": " + next.waitReason());
+        return Optional.empty();
+      }
+      QueueBuild build = QueueBuild.of(next.started());
+      if (scheduler.schedule(trigger.job(), build)) {
+        log.accept("terragruntQueue: scheduled " + trigger.job().getFullName() + " for " + build.describe());
+        return Optional.of(next.started());
+      }
+      QueueEntry failed = queue.complete(name, build.pr(), Outcome.FAILED,
+          "Jenkins refused to schedule a build of " + trigger.job().getFullName() + " (is it disabled?)",
+          trigger.getMaxAttempts());
+      log.accept("terragruntQueue " + name + ": " + failed.label() + " " + failed.state().label() + ": "
+          + failed.reason());
+      return Optional.empty();
+    }
+  }
+
+  /** After a restart or a new configuration: starts the head when nothing deploys. */
+  void resume(QueueTrigger trigger) {
+    try {
+      startNext(trigger, message -> LOGGER.fine(message));
+    } catch (IOException | QueueException | RuntimeException e) {
+      LOGGER.log(Level.WARNING, "terragruntQueue " + trigger.queueName() + ": cannot resume: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A deploy build ended: reports its outcome (success, or a failed attempt with the result) to the
+   * engine, which keeps, re-queues or drops the entry, then starts the next head. A build that is not
+   * the entry deploying now (completed by hand meanwhile) changes nothing.
+   */
+  void completed(QueueTrigger trigger, QueueBuild build, boolean success, String result, Consumer<String> log)
+      throws IOException, QueueException {
+    String name = build.queue();
+    try (DeployQueue queue = open(name)) {
+      Optional<QueueEntry> deploying = queue.deploying(name);
+      if (deploying.isEmpty() || deploying.get().id() != build.entryId()) {
+        log.accept("terragruntQueue " + name + ": PR #" + build.pr() + " is no longer deploying; nothing recorded");
+        return;
+      }
+      QueueEntry ended = queue.complete(name, build.pr(), success ? Outcome.SUCCEEDED : Outcome.FAILED,
+          success ? null : "build result " + result, trigger.getMaxAttempts());
+      log.accept("terragruntQueue " + name + ": " + ended.label() + " " + ended.state().label()
+          + (ended.reason() == null ? "" : ": " + ended.reason()));
+    }
+    startNext(trigger, log);
+  }
+
+  /** Why a build of {@code trigger}'s job must wait, or null: only the deploying entry's build runs. */
+  String blockage(QueueTrigger trigger, QueueBuild build) {
+    String name = trigger.queueName();
+    Long entry = build != null && build.queue().equals(name) ? build.entryId() : null;
+    try (DeployQueue queue = open(name)) {
+      return queue.blockedReason(name, entry).orElse(null);
+    } catch (IOException | QueueException e) {
+      return "waiting: the deploy queue " + name + " cannot be read: " + e.getMessage();
+    }
+  }
+}
