@@ -128,12 +128,19 @@ class ApprovalGatesActionTest {
 
   @Test
   void thePageEscapesEveryValueItShows() throws Exception {
-    String jelly;
-    try (var in = ApprovalGatesAction.class.getResourceAsStream("ApprovalGatesAction/index.jelly")) {
-      jelly = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    }
+    String index = jelly("index.jelly");
+    String gate = jelly("gate.jelly");
     // Comments, voters, plan lines and units are all written with ${…}, which this header escapes.
-    assertThat(jelly).startsWith("<?jelly escape-by-default='true'?>").doesNotContain("<j:out", "escapeText");
-    assertThat(jelly).contains("${vote.comment()}", "${vote.voter()}");
+    for (String page : List.of(index, gate)) {
+      assertThat(page).startsWith("<?jelly escape-by-default='true'?>").doesNotContain("<j:out", "escapeText");
+    }
+    assertThat(gate).contains("${vote.comment()}", "${vote.voter()}");
+    assertThat(index).contains("${ballot.comment()}", "${ballot.voter()}");
+  }
+
+  private static String jelly(String name) throws Exception {
+    try (var in = ApprovalGatesAction.class.getResourceAsStream("ApprovalGatesAction/" + name)) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
   }
 }

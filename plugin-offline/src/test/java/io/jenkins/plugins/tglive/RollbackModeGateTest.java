@@ -143,6 +143,7 @@ class RollbackModeGateTest {
     List<GrantedAuthority> authorities = groups.stream().map(g -> (GrantedAuthority) () -> g).toList();
     when(who.getAuthorities()).thenAnswer(call -> authorities);
     when(request.getParameter("choice")).thenReturn(choice);
+    when(request.getParameter("from")).thenReturn("page");
     try (MockedStatic<Jenkins> jenkins = mockStatic(Jenkins.class)) {
       jenkins.when(Jenkins::getAuthentication2).thenReturn(who);
       action.doRollbackMode(request, response);

@@ -72,6 +72,7 @@ class TgRollbackStepsTest {
     when(listener.getLogger()).thenReturn(new PrintStream(log, true, StandardCharsets.UTF_8));
     when(run.getRootDir()).thenReturn(dir.resolve("build").toFile());
     when(run.getNumber()).thenReturn(7);
+    when(run.getExternalizableId()).thenReturn("live#7");
     when(run.getUrl()).thenReturn("job/live/7/");
   }
 
