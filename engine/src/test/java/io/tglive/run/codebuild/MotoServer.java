@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * A real {@code moto_server} (PyPI {@code moto[server]}) on a free local port, started as a child
  * process and stopped with its process tree. Tests that need it are skipped when the command is absent.
  */
-final class MotoServer implements AutoCloseable {
+public final class MotoServer implements AutoCloseable {
 
     private final Process process;
     private final URI endpoint;
@@ -30,7 +30,7 @@ final class MotoServer implements AutoCloseable {
     }
 
     /** Starts moto, or skips the calling test (JUnit assumption) when {@code moto_server} is not on the PATH. */
-    static MotoServer start(Path logFile) throws IOException, InterruptedException {
+    public static MotoServer start(Path logFile) throws IOException, InterruptedException {
         Optional<Path> command = onPath("moto_server");
         assumeTrue(command.isPresent(),
                 "moto_server is not on the PATH: install it with pip install 'moto[server]' (.ci/run does)");
@@ -45,12 +45,12 @@ final class MotoServer implements AutoCloseable {
         return server;
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return endpoint;
     }
 
     /** Clears every resource moto holds. */
-    void reset() throws IOException {
+    public void reset() throws IOException {
         HttpURLConnection connection = (HttpURLConnection) endpoint.resolve("/moto-api/reset").toURL().openConnection();
         connection.setRequestMethod("POST");
         if (connection.getResponseCode() != 200) {

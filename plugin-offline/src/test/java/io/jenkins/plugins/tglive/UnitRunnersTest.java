@@ -16,6 +16,8 @@ import io.tglive.run.RunnerException;
 import io.tglive.run.UnitRunner;
 import io.tglive.run.aws.CredentialsSource;
 import io.tglive.run.aws.Secrets;
+import io.tglive.run.codebuild.MotoServer;
+import io.tglive.run.codebuild.MotoTimestampShim;
 import io.tglive.run.state.RunHeader;
 import io.tglive.run.state.RunUnit;
 import java.net.URI;

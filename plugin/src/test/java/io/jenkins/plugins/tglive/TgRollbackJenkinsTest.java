@@ -1,13 +1,16 @@
 package io.jenkins.plugins.tglive;
 
+import static io.jenkins.plugins.tglive.LiveRepoFiles.commit;
+import static io.jenkins.plugins.tglive.LiveRepoFiles.tools;
+import static io.jenkins.plugins.tglive.LiveRepoFiles.write;
+import static io.jenkins.plugins.tglive.LiveRepoFiles.writeRoot;
+import static io.jenkins.plugins.tglive.LiveRepoFiles.writeValueModule;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import hudson.model.Result;
 import io.tglive.approval.Membership;
 import io.tglive.rollback.ModeVote;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -40,37 +43,11 @@ class TgRollbackJenkinsTest {
 
   @BeforeEach
   void repository() throws Exception {
-    String configured = System.getenv("TGLIVE_TOOLS_DIR");
-    tools = configured != null && !configured.isBlank() ? Path.of(configured)
-        : Path.of("").toAbsolutePath().getParent().resolve(".tools");
-    assumeTrue(Files.isExecutable(tools.resolve("bin/terragrunt")),
-        () -> "real terragrunt/tofu not installed in " + tools + " (run scripts/install-tools, or set TGLIVE_TOOLS_DIR)");
+    tools = tools();
     Path repo = dir.resolve("repo");
     try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
-      write(repo, "root.hcl", """
-          generate "backend" {
-            path      = "backend.tf"
-            if_exists = "overwrite_terragrunt"
-            contents  = <<EOF
-          terraform {
-            backend "local" {
-              path = "${get_env("TGLIVE_TEST_STATE")}/${path_relative_to_include()}/terraform.tfstate"
-            }
-          }
-          EOF
-          }
-          """);
-      write(repo, "modules/value/main.tf", """
-          variable "value" {
-            type = string
-          }
-          resource "terraform_data" "this" {
-            input = var.value
-          }
-          output "value" {
-            value = terraform_data.this.output
-          }
-          """);
+      writeRoot(repo);
+      writeValueModule(repo);
       write(repo, ".tglive.yaml", """
           accounts:
             - name: live
@@ -165,19 +142,6 @@ class TgRollbackJenkinsTest {
   }
 
   private static String unit(String inputs, String more) {
-    return "include \"root\" {\n  path = find_in_parent_folders(\"root.hcl\")\n}\n"
-        + "terraform {\n  source = \"../modules/value\"\n}\n" + more + "inputs = {\n" + inputs + "\n}\n";
-  }
-
-  private static void write(Path repo, String path, String content) throws Exception {
-    Path file = repo.resolve(path);
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, content, StandardCharsets.UTF_8);
-  }
-
-  private static void commit(Git git, String message) throws Exception {
-    git.add().addFilepattern(".").call();
-    git.commit().setMessage(message).setAuthor("Test", "test@example.com").setCommitter("Test", "test@example.com")
-        .setSign(false).call();
+    return LiveRepoFiles.unit("../modules/value", inputs, more);
   }
 }
