@@ -7,11 +7,7 @@ import hudson.model.TaskListener;
 import io.tglive.approval.notify.GateNotifier;
 import java.io.IOException;
 import java.util.Optional;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import jenkins.util.Timer;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepExecution;
 
 /**
  * The waiting {@code tgApprovalGate}: opens the gate ({@link GateSession}), then checks the vote
@@ -20,14 +16,11 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
  * then ends the step with the votes, or fails naming who rejected. Its state is its serializable
  * fields; {@link #onResume} re-arms the check after a restart, and the votes are on disk.
  */
-public final class ApprovalGateExecution extends StepExecution {
+public final class ApprovalGateExecution extends PollingExecution {
 
   private static final long serialVersionUID = 1L;
-  static final long POLL_SECONDS = 2;
 
   private final GateSession session;
-  private boolean settled;
-  private transient volatile ScheduledFuture<?> task;
 
   ApprovalGateExecution(StepContext context, GateSession session) {
     super(context);
@@ -41,52 +34,28 @@ public final class ApprovalGateExecution extends StepExecution {
     String line = session.open(run, getContext().get(EnvVars.class),
         TerragruntLiveConfiguration.get().isAllowLaxerGateOverrides(), notifier(listener));
     listener.getLogger().println(line);
-    schedule(0);
+    startPolling();
     return false;
   }
 
   @Override
-  public void onResume() {
-    if (!settled) {
-      schedule(0);
+  boolean poll() throws IOException {
+    Optional<GateSession.Outcome> outcome = session.check();
+    if (outcome.isEmpty()) {
+      return false;
     }
+    if (outcome.get().approved()) {
+      getContext().onSuccess(outcome.get().result());
+    } else {
+      getContext().onFailure(new AbortException(outcome.get().failure()));
+    }
+    return true;
   }
 
   @Override
-  public void stop(Throwable cause) throws Exception {
-    ScheduledFuture<?> running = task;
-    if (running != null) {
-      running.cancel(false);
-    }
-    settled = true;
-    getContext().onFailure(cause);
-  }
-
-  private void schedule(long delaySeconds) {
-    task = Timer.get().schedule(this::check, delaySeconds, TimeUnit.SECONDS);
-  }
-
-  private synchronized void check() {
-    if (settled) {
-      return;
-    }
-    try {
-      Optional<GateSession.Outcome> outcome = session.check();
-      if (outcome.isEmpty()) {
-        schedule(POLL_SECONDS);
-        return;
-      }
-      settled = true;
-      if (outcome.get().approved()) {
-        getContext().onSuccess(outcome.get().result());
-      } else {
-        getContext().onFailure(new AbortException(outcome.get().failure()));
-      }
-    } catch (IOException | RuntimeException e) {
-      settled = true;
-      getContext().onFailure(new AbortException("tgApprovalGate: cannot read the votes of " + session.unit() + ": "
-          + e.getMessage()));
-    }
+  void failed(Exception e) {
+    getContext().onFailure(new AbortException("tgApprovalGate: cannot read the votes of " + session.unit() + ": "
+        + e.getMessage()));
   }
 
   /**

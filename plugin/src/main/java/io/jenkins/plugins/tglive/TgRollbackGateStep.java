@@ -15,9 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import jenkins.util.Timer;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
@@ -76,18 +73,16 @@ public final class TgRollbackGateStep extends Step {
   }
 
   /**
-   * Opens the vote, then reads it every {@value ApprovalGateExecution#POLL_SECONDS} s on Jenkins'
+   * Opens the vote, then reads it every {@value PollingExecution#POLL_SECONDS} s on Jenkins'
    * timer until a mode is chosen. Its state is its serializable fields; {@link #onResume} re-arms the
    * check, and the votes are on disk.
    */
-  static final class Execution extends StepExecution {
+  static final class Execution extends PollingExecution {
 
     private static final long serialVersionUID = 1L;
 
     private final ArrayList<String> choices;
     private String directory;
-    private boolean settled;
-    private transient volatile ScheduledFuture<?> task;
 
     Execution(StepContext context, List<String> choices) {
       super(context);
@@ -111,7 +106,7 @@ public final class TgRollbackGateStep extends Step {
       }
       if (terms.isEmpty()) {
         listener.getLogger().println("tgRollbackGate: the deploy changed no unit: nothing to roll back (none)");
-        settled = true;
+        settle();
         getContext().onSuccess("none");
         return true;
       }
@@ -125,48 +120,24 @@ public final class TgRollbackGateStep extends Step {
           vote.terms().choices()) + "): " + vote.terms().approvalsRequired() + " vote(s) choose a mode, "
           + vote.terms().rejectionsRequired() + " choose none, from " + String.join(", ", vote.terms().voters())
           + "; vote at " + (buildUrl == null ? run.getUrl() : buildUrl) + ApprovalGatesAction.URL_NAME + "/");
-      schedule(0);
+      startPolling();
       return false;
     }
 
     @Override
-    public void onResume() {
-      if (!settled) {
-        schedule(0);
+    boolean poll() throws IOException, InterruptedException {
+      Optional<ModeVote.State> vote = ModeVote.read(Path.of(directory));
+      if (vote.isEmpty() || !vote.get().closed()) {
+        return false;
       }
+      getContext().get(TaskListener.class).getLogger().println("tgRollbackGate: " + ModeVote.describe(vote.get()));
+      getContext().onSuccess(vote.get().chosen());
+      return true;
     }
 
     @Override
-    public void stop(Throwable cause) {
-      ScheduledFuture<?> running = task;
-      if (running != null) {
-        running.cancel(false);
-      }
-      settled = true;
-      getContext().onFailure(cause);
-    }
-
-    private void schedule(long delaySeconds) {
-      task = Timer.get().schedule(this::check, delaySeconds, TimeUnit.SECONDS);
-    }
-
-    private synchronized void check() {
-      if (settled) {
-        return;
-      }
-      try {
-        Optional<ModeVote.State> vote = ModeVote.read(Path.of(directory));
-        if (vote.isEmpty() || !vote.get().closed()) {
-          schedule(ApprovalGateExecution.POLL_SECONDS);
-          return;
-        }
-        settled = true;
-        getContext().get(TaskListener.class).getLogger().println("tgRollbackGate: " + ModeVote.describe(vote.get()));
-        getContext().onSuccess(vote.get().chosen());
-      } catch (IOException | InterruptedException | RuntimeException e) {
-        settled = true;
-        getContext().onFailure(new AbortException("tgRollbackGate: cannot read the vote: " + e.getMessage()));
-      }
+    void failed(Exception e) {
+      getContext().onFailure(new AbortException("tgRollbackGate: cannot read the vote: " + e.getMessage()));
     }
   }
 }
