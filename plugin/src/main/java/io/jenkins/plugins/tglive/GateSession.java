@@ -165,7 +165,9 @@ final class GateSession implements Serializable {
   /** Why the unit's run was released (a release change) when it blocked the unit, else null. */
   private String releasedReason(Path dir) throws IOException {
     StepwiseRun open = Files.isRegularFile(dir.resolve(RunLedger.JOURNAL)) ? BuildRuns.at(dir) : null;
-    if (open == null || open.released().isEmpty() || open.record(unit).status() != UnitStatus.BLOCKED) {
+    if (open == null || open.released().isEmpty()
+        || open.header().units().stream().noneMatch(u -> u.path().equals(unit))
+        || open.record(unit).status() != UnitStatus.BLOCKED) {
       return null;
     }
     return open.released().get();
