@@ -112,7 +112,8 @@ class TerragruntQueueTest {
 
       String page = r.createWebClient().goTo(QueueRootAction.URL_NAME + "/").getWebResponse().getContentAsString();
       assertThat(page).contains("data-pr=\"11\" data-state=\"deploying\"").contains("data-pr=\"12\" data-state=\"queued\"");
-      assertThat(QueueRootAction.change(QueueDispatch.jenkins(), "override", "acme/live", "13", null, true, "admin"))
+      assertThat(QueueRootAction.change(QueueDispatch.jenkins(), "override", "acme/live", "13", null, true, "admin",
+          TerragruntLiveConfiguration.DEFAULT_QUEUE_PERMISSION))
           .isEqualTo(new QueueRootAction.Reply(200, "override: PR #13 (h13) in queue acme/live by admin"));
 
       SemaphoreStep.success("deploy/1", null);
