@@ -107,7 +107,7 @@ class QueueRootActionTest {
   void theManagersAreTheUsersHoldingTheConfiguredPermissionAndARefusalNamesIt() {
     TerragruntLiveConfiguration config = mock(TerragruntLiveConfiguration.class);
     Permission build = mock(Permission.class);
-    org.mockito.Mockito.when(config.getQueuePermission()).thenReturn("hudson.model.Item.Build");
+    org.mockito.Mockito.when(config.queuePermissionId()).thenReturn("hudson.model.Item.Build");
     org.mockito.Mockito.when(config.queuePermission()).thenReturn(build);
     try (MockedStatic<ExtensionList> extensions = mockStatic(ExtensionList.class)) {
       extensions.when(() -> ExtensionList.lookupSingleton(TerragruntLiveConfiguration.class)).thenReturn(config);

@@ -148,14 +148,15 @@ class TerragruntLiveConfigurationTest {
     Permission build = mock(Permission.class);
     try (MockedStatic<Permission> permissions = mockStatic(Permission.class)) {
       permissions.when(() -> Permission.fromId("hudson.model.Item.Build")).thenReturn(build);
-      assertThat(config.getQueuePermission()).isEqualTo("hudson.model.Hudson.Administer");
+      assertThat(config.getQueuePermission()).as("nothing configured").isNull();
+      assertThat(config.queuePermissionId()).isEqualTo("hudson.model.Hudson.Administer");
 
       config.setQueuePermission(" hudson.model.Item.Build ");
 
       assertThat(config.getQueuePermission()).isEqualTo("hudson.model.Item.Build");
       assertThat(config.queuePermission()).isSameAs(build);
       config.setQueuePermission("");
-      assertThat(config.getQueuePermission()).as("blank is the default").isEqualTo("hudson.model.Hudson.Administer");
+      assertThat(config.queuePermissionId()).as("blank is the default").isEqualTo("hudson.model.Hudson.Administer");
     }
   }
 
@@ -173,7 +174,7 @@ class TerragruntLiveConfigurationTest {
       validation.verify(() -> FormValidation.error(message));
       assertThat(formExceptions(JSONObject.fromObject("{\"accounts\": [], \"queuePermission\": \"hudson.model.Item.Bild\"}")))
           .containsExactly(List.of(message, "queuePermission"));
-      assertThat(config.getQueuePermission()).isEqualTo("hudson.model.Hudson.Administer");
+      assertThat(config.queuePermissionId()).isEqualTo("hudson.model.Hudson.Administer");
     }
   }
 }

@@ -21,7 +21,7 @@ import org.kohsuke.stapler.interceptor.RequirePOST;
  * The deploy queues page ({@code /terragrunt-queues/}): each queue of a {@code terragruntQueue} trigger
  * with its deploying and waiting pull requests, positions and states; {@code override} and
  * {@code remove} are POST endpoints (with the CSRF crumb) for the users holding the configured
- * permission ({@link TerragruntLiveConfiguration#getQueuePermission}, by default Overall/Administer).
+ * permission ({@code queuePermission} of {@link TerragruntLiveConfiguration}, by default Overall/Administer).
  */
 @Extension
 public final class QueueRootAction implements RootAction {
@@ -92,7 +92,8 @@ public final class QueueRootAction implements RootAction {
   @RequirePOST
   public void doOverride(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
     respond(req, rsp, change(QueueDispatch.jenkins(), "override", req.getParameter("queue"), req.getParameter("pr"),
-        null, isManager(), Jenkins.getAuthentication2().getName(), TerragruntLiveConfiguration.get().getQueuePermission()));
+        null, isManager(), Jenkins.getAuthentication2().getName(),
+        TerragruntLiveConfiguration.get().queuePermissionId()));
   }
 
   /** Takes a waiting pull request out of the queue: {@code queue}, {@code pr}, {@code reason}. */
@@ -100,7 +101,7 @@ public final class QueueRootAction implements RootAction {
   public void doRemove(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
     respond(req, rsp, change(QueueDispatch.jenkins(), "remove", req.getParameter("queue"), req.getParameter("pr"),
         req.getParameter("reason"), isManager(), Jenkins.getAuthentication2().getName(),
-        TerragruntLiveConfiguration.get().getQueuePermission()));
+        TerragruntLiveConfiguration.get().queuePermissionId()));
   }
 
   /** An HTTP answer: status and one line. */

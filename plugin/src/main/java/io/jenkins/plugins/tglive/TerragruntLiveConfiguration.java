@@ -1,5 +1,6 @@
 package io.jenkins.plugins.tglive;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.ExtensionList;
@@ -78,9 +79,15 @@ public class TerragruntLiveConfiguration extends GlobalConfiguration {
     save();
   }
 
+  /** The configured permission id of the deploy queues page's override and remove, or null for the default. */
+  @CheckForNull
+  public String getQueuePermission() {
+    return queuePermission;
+  }
+
   /** The id of the permission the deploy queues page's override and remove need ({@code hudson.model.Item.Build}). */
   @NonNull
-  public String getQueuePermission() {
+  String queuePermissionId() {
     return queuePermission == null ? DEFAULT_QUEUE_PERMISSION : queuePermission;
   }
 
@@ -99,9 +106,9 @@ public class TerragruntLiveConfiguration extends GlobalConfiguration {
   /** The permission the deploy queues page's override and remove need. */
   @NonNull
   Permission queuePermission() {
-    Permission permission = Permission.fromId(getQueuePermission());
+    Permission permission = Permission.fromId(queuePermissionId());
     if (permission == null) {
-      throw new IllegalStateException("queuePermission: " + unknownPermission(getQueuePermission()));
+      throw new IllegalStateException("queuePermission: " + unknownPermission(queuePermissionId()));
     }
     return permission;
   }
