@@ -21,6 +21,10 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     throw new UnsupportedOperationException();
   }
 
+  public @CheckForNull RunT getPreviousBuild() {
+    throw new UnsupportedOperationException();
+  }
+
   public int getNumber() {
     throw new UnsupportedOperationException();
   }

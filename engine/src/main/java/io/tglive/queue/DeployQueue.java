@@ -168,7 +168,8 @@ public final class DeployQueue implements AutoCloseable {
 
   /**
    * Release change: asks the deploying entry of pull request {@code pr} to stop gracefully (running
-   * applies finish, nothing new starts; its runner polls {@link #stopRequested}) and moves the pull
+   * applies finish, nothing new starts: its runner reads {@link #stopRequested}, or is told, as the
+   * Jenkins plugin releases the build's {@code StepwiseRun}) and moves the pull
    * request's newest waiting commit to the front, so it deploys next. Returns that newest entry.
    */
   public QueueEntry releaseChange(String queue, int pr, String by) throws IOException, QueueException {

@@ -8,7 +8,8 @@ import java.util.List;
  *
  * @param kind which of the three
  * @param waitingFor the units not finished yet, for {@link Kind#WAITING}
- * @param blockedBy the failed or rejected unit behind the block, for {@link Kind#BLOCKED}
+ * @param blockedBy the failed or rejected unit behind the block, for {@link Kind#BLOCKED} (the unit itself
+ *     when its run was released: {@link StepwiseRun#release})
  */
 public record DependencyState(Kind kind, List<String> waitingFor, String blockedBy) {
 

@@ -20,12 +20,15 @@ import io.tglive.run.terragrunt.TerragruntCommands;
 import io.tglive.run.terragrunt.TerragruntDialect;
 import io.tglive.run.terragrunt.TerragruntVersion;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
@@ -44,6 +47,9 @@ import java.util.function.Consumer;
  */
 public final class StepwiseRun implements AutoCloseable {
 
+  /** The file in the run directory that holds why the run was released ({@link #release}). */
+  public static final String RELEASED = "released";
+
   private final RunLedger ledger;
   private final Executor callbacks;
   private final Map<String, RunUnit> units = new LinkedHashMap<>();
@@ -54,8 +60,11 @@ public final class StepwiseRun implements AutoCloseable {
   private TerragruntDialect dialect;
   private UnitLayout layout = UnitLayout.OWN_DIRECTORY;
   private boolean stopAtFirstFailure;
+  /** Why the run was released (stopped gracefully), or null; kept in {@link #RELEASED} across restarts. */
+  private volatile String released;
+  private final Object releaseLock = new Object();
 
-  private StepwiseRun(RunLedger ledger, Executor callbacks) {
+  private StepwiseRun(RunLedger ledger, Executor callbacks) throws IOException {
     this.ledger = ledger;
     this.callbacks = callbacks;
     this.logs = new UnitLogs(ledger.directory().resolve("logs"));
@@ -63,9 +72,13 @@ public final class StepwiseRun implements AutoCloseable {
     ledger.addListener((event, state) -> {
       if (event.unit() != null && state.units().containsKey(event.unit())
           && state.units().get(event.unit()).status().terminal()) {
-        release(state);
+        callBack(state);
       }
     });
+    Path releasedFile = ledger.directory().resolve(RELEASED);
+    if (Files.isRegularFile(releasedFile)) {
+      released = Files.readString(releasedFile);
+    }
   }
 
   /**
@@ -183,6 +196,9 @@ public final class StepwiseRun implements AutoCloseable {
       return outcome(unit);
     }
     boolean midApply = record.status() == UnitStatus.APPLYING;
+    if (!midApply && refusedByRelease(unit)) {
+      return outcome(unit);
+    }
     if (!midApply) {
       String stoppedAt = stopAtFirstFailure ? ledger.read(StepwiseRun::firstFailure) : null;
       if (stoppedAt != null) {
@@ -204,6 +220,9 @@ public final class StepwiseRun implements AutoCloseable {
     if (checkout != null) {
       phases.plan(runUnit, commit(runUnit), checkout.resolve(layout.directory(runUnit)), commands(runUnit, work),
           work.planFile(), midApply);
+      if (!midApply) {
+        refusedByRelease(unit);
+      }
     }
     return outcome(unit);
   }
@@ -220,6 +239,9 @@ public final class StepwiseRun implements AutoCloseable {
     RunUnit runUnit = unit(unit);
     UnitRecord record = record(unit);
     if (record.status().terminal()) {
+      return outcome(unit);
+    }
+    if (record.status() != UnitStatus.APPLYING && refusedByRelease(unit)) {
       return outcome(unit);
     }
     UnitPhases phases = phases(work);
@@ -253,6 +275,51 @@ public final class StepwiseRun implements AutoCloseable {
     phases.apply(runUnit, commit(runUnit), checkout.resolve(layout.directory(runUnit)), commands(runUnit, work),
         work.planFile(), record.plan(), record.planDigest());
     return outcome(unit);
+  }
+
+  /**
+   * Stops the run gracefully (a release change: a newer commit deploys instead): every unit whose
+   * apply has not started (not planned yet, or planned and waiting for its gate or apply) is blocked
+   * with {@code why}, and so is a unit whose plan is running, once it ends with changes; a unit whose
+   * apply is running finishes and is journaled as usual. From now on (also after a restart) every
+   * plan or apply of a unit not finished is refused with {@code why}. Releasing again keeps the first
+   * reason.
+   */
+  public void release(String why) throws IOException {
+    synchronized (releaseLock) {
+      if (released != null) {
+        return;
+      }
+      Path file = ledger.directory().resolve(RELEASED);
+      Path temporary = ledger.directory().resolve(RELEASED + ".tmp");
+      Files.writeString(temporary, why);
+      Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      released = why;
+      for (UnitRecord record : ledger.read(state -> List.copyOf(state.units().values()))) {
+        boolean planRunning = record.status() == UnitStatus.PLANNING && record.plan() == null;
+        if (record.status() != UnitStatus.APPLYING && !planRunning) {
+          refusedByRelease(record.path());
+        }
+      }
+    }
+  }
+
+  /** Why the run was released, if it was. */
+  public Optional<String> released() {
+    return Optional.ofNullable(released);
+  }
+
+  /** Blocks {@code unit} with the release's reason when the run was released and the unit is not finished. */
+  private boolean refusedByRelease(String unit) {
+    synchronized (releaseLock) {
+      if (released == null) {
+        return false;
+      }
+      if (!record(unit).status().terminal()) {
+        ledger.record(RunEvent.of(EventType.BLOCKED, unit).withMessage(released));
+      }
+      return true;
+    }
   }
 
   /**
@@ -345,6 +412,10 @@ public final class StepwiseRun implements AutoCloseable {
   }
 
   private DependencyState dependencies(RunState state, String unit) {
+    if (released != null) {
+      // a released run plans nothing more: its waiting steps are told at once, and refused
+      return DependencyState.blocked(unit);
+    }
     if (stopAtFirstFailure) {
       // nothing starts once a unit failed: a unit waiting for one that will now never be planned is released
       String failed = firstFailure(state);
@@ -379,7 +450,7 @@ public final class StepwiseRun implements AutoCloseable {
   }
 
   /** Hands every waiter whose unit is now ready or blocked to the callback executor (under the ledger's lock). */
-  private void release(RunState state) {
+  private void callBack(RunState state) {
     List<Runnable> due = new ArrayList<>();
     synchronized (waiters) {
       for (Iterator<Map.Entry<String, List<Consumer<DependencyState>>>> it = waiters.entrySet().iterator();

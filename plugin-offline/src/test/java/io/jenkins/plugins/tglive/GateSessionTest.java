@@ -106,6 +106,24 @@ class GateSessionTest {
   }
 
   @Test
+  void aReleaseChangeEndsAnOpenGateAndRefusesANewOneWithItsReason() throws Exception {
+    String why = "release change by dev12: deploy bbb instead";
+    try {
+      GateSession session = new GateSession("app", null, null, null, null, null);
+      session.open(run, env, false, GateNotifier.NONE);
+      assertThat(session.check()).isEmpty();
+      BuildRuns.of(run).release(why);
+      GateSession.Outcome outcome = session.check().orElseThrow();
+      assertThat(outcome.approved()).isFalse();
+      assertThat(outcome.failure()).isEqualTo("tgApprovalGate: app: " + why);
+      assertThat(abortMessage(() -> new GateSession("app", null, null, null, null, null).open(run, env, false,
+          GateNotifier.NONE))).isEqualTo("tgApprovalGate: app: " + why);
+    } finally {
+      BuildRuns.close(run);
+    }
+  }
+
+  @Test
   void aRejectionFailsTheStepNamingWhoRejected() throws Exception {
     GateSession session = new GateSession("app", null, null, null, null, null);
     session.open(run, env, false, GateNotifier.NONE);

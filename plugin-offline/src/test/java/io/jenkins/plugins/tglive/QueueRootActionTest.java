@@ -3,8 +3,11 @@ package io.jenkins.plugins.tglive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.CALLS_REAL_METHODS;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.mockStatic;
 
+import hudson.ExtensionList;
 import hudson.model.Job;
+import hudson.security.Permission;
 import io.tglive.queue.DeployQueue;
 import io.tglive.queue.EntryState;
 import io.tglive.queue.QueueDirectory;
@@ -21,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.StaplerResponse2;
 import org.kohsuke.stapler.interceptor.RequirePOST;
+import org.mockito.MockedStatic;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -55,7 +59,8 @@ class QueueRootActionTest {
   }
 
   private static QueueRootAction.Reply change(String what, String queue, String pr, boolean manager) {
-    return QueueRootAction.change(QueueDispatch.jenkins(), what, queue, pr, "not today", manager, "alice");
+    return QueueRootAction.change(QueueDispatch.jenkins(), what, queue, pr, "not today", manager, "alice",
+        TerragruntLiveConfiguration.DEFAULT_QUEUE_PERMISSION);
   }
 
   @Test
@@ -96,6 +101,26 @@ class QueueRootActionTest {
     assertThat(change("remove", "acme/live", "11", true)).isEqualTo(new QueueRootAction.Reply(409,
         "cannot remove PR #11: it is deploying in queue acme/live; complete it, or release change to a newer commit"));
     assertThat(waiting()).extracting(QueueEntry::pr).containsExactly(12, 13);
+  }
+
+  @Test
+  void theManagersAreTheUsersHoldingTheConfiguredPermissionAndARefusalNamesIt() {
+    TerragruntLiveConfiguration config = mock(TerragruntLiveConfiguration.class);
+    Permission build = mock(Permission.class);
+    org.mockito.Mockito.when(config.queuePermissionId()).thenReturn("hudson.model.Item.Build");
+    org.mockito.Mockito.when(config.queuePermission()).thenReturn(build);
+    try (MockedStatic<ExtensionList> extensions = mockStatic(ExtensionList.class)) {
+      extensions.when(() -> ExtensionList.lookupSingleton(TerragruntLiveConfiguration.class)).thenReturn(config);
+      QueueRootAction action = mock(QueueRootAction.class, CALLS_REAL_METHODS);
+      assertThat(action.isManager()).as("without Item.Build").isFalse();
+
+      org.mockito.Mockito.when(jenkins.jenkins.hasPermission(build)).thenReturn(true);
+
+      assertThat(action.isManager()).as("with Item.Build").isTrue();
+    }
+    assertThat(QueueRootAction.change(QueueDispatch.jenkins(), "remove", "acme/live", "13", null, false, "bob",
+        "hudson.model.Item.Build")).isEqualTo(new QueueRootAction.Reply(403,
+            "bob may not remove: it needs the hudson.model.Item.Build permission"));
   }
 
   @Test

@@ -6,11 +6,14 @@ import static org.mockito.Mockito.CALLS_REAL_METHODS;
 import static org.mockito.Mockito.doNothing;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.mockConstruction;
+import static org.mockito.Mockito.mockStatic;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import hudson.model.Descriptor.FormException;
+import hudson.security.Permission;
+import hudson.util.FormValidation;
 import io.tglive.policy.Account;
 import io.tglive.policy.AccountCommands;
 import io.tglive.policy.InvalidAccountsException;
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kohsuke.stapler.StaplerRequest2;
 import org.mockito.MockedConstruction;
+import org.mockito.MockedStatic;
 
 /** The global configuration, fed the JSON the form submits and bound as Stapler binds it. */
 class TerragruntLiveConfigurationTest {
@@ -137,5 +141,40 @@ class TerragruntLiveConfigurationTest {
             + "  account 'dev': depends on unknown account 'nowhere'");
     verify(config, never()).save();
     assertThat(config.getAccounts()).isEmpty();
+  }
+
+  @Test
+  void theQueuePermissionIsOverallAdministerUntilAKnownPermissionIdIsSet() {
+    Permission build = mock(Permission.class);
+    try (MockedStatic<Permission> permissions = mockStatic(Permission.class)) {
+      permissions.when(() -> Permission.fromId("hudson.model.Item.Build")).thenReturn(build);
+      assertThat(config.getQueuePermission()).as("nothing configured").isNull();
+      assertThat(config.queuePermissionId()).isEqualTo("hudson.model.Hudson.Administer");
+
+      config.setQueuePermission(" hudson.model.Item.Build ");
+
+      assertThat(config.getQueuePermission()).isEqualTo("hudson.model.Item.Build");
+      assertThat(config.queuePermission()).isSameAs(build);
+      config.setQueuePermission("");
+      assertThat(config.queuePermissionId()).as("blank is the default").isEqualTo("hudson.model.Hudson.Administer");
+    }
+  }
+
+  @Test
+  void anUnknownQueuePermissionIsRefusedByTheSetterTheFieldCheckAndTheForm() {
+    try (MockedStatic<Permission> permissions = mockStatic(Permission.class);
+        MockedStatic<FormValidation> validation = mockStatic(FormValidation.class)) {
+      String message = "unknown permission 'hudson.model.Item.Bild': give a Jenkins permission id such as"
+          + " hudson.model.Item.Build or hudson.model.Hudson.Administer";
+
+      assertThatThrownBy(() -> config.setQueuePermission("hudson.model.Item.Bild"))
+          .isInstanceOf(IllegalArgumentException.class).hasMessage(message);
+      verify(config, never()).save();
+      config.doCheckQueuePermission("hudson.model.Item.Bild");
+      validation.verify(() -> FormValidation.error(message));
+      assertThat(formExceptions(JSONObject.fromObject("{\"accounts\": [], \"queuePermission\": \"hudson.model.Item.Bild\"}")))
+          .containsExactly(List.of(message, "queuePermission"));
+      assertThat(config.queuePermissionId()).isEqualTo("hudson.model.Hudson.Administer");
+    }
   }
 }

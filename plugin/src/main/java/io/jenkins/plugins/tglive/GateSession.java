@@ -17,6 +17,8 @@ import io.tglive.run.state.EventType;
 import io.tglive.run.state.RunEvent;
 import io.tglive.run.state.RunLedger;
 import io.tglive.run.state.RunState;
+import io.tglive.run.state.UnitStatus;
+import io.tglive.run.stepwise.StepwiseRun;
 import io.tglive.stack.ApprovalPolicy;
 import java.io.IOException;
 import java.io.Serializable;
@@ -84,6 +86,10 @@ final class GateSession implements Serializable {
       throw new AbortException(rollback ? "tgApprovalGate: this build has no rollback (call tgRollback first)"
           : "tgApprovalGate: this build has no run (call terragruntStack first)");
     }
+    String released = releasedReason(dir);
+    if (released != null) {
+      throw new AbortException("tgApprovalGate: " + unit + ": " + released);
+    }
     RunGates.Gated gated;
     ApprovalPolicy policy;
     try {
@@ -120,6 +126,10 @@ final class GateSession implements Serializable {
    * empty while it is open.
    */
   Optional<Outcome> check() throws IOException {
+    String released = releasedReason(Path.of(directory));
+    if (released != null) {
+      return Optional.of(new Outcome(false, Map.of(), "tgApprovalGate: " + unit + ": " + released));
+    }
     Optional<GateDecision> decision = keeper(GateNotifier.NONE).settled(unit, hash);
     if (decision.isEmpty()) {
       return Optional.empty();
@@ -150,6 +160,17 @@ final class GateSession implements Serializable {
   private GateKeeper keeper(GateNotifier notifier) throws IOException {
     return new GateKeeper(VoteLedger.in(Path.of(directory)), new ChangeInfo(change, commit, authors), notifier,
         u -> Optional.ofNullable(page).filter(p -> p.startsWith("http")).map(URI::create), Clock.systemUTC());
+  }
+
+  /** Why the unit's run was released (a release change) when it blocked the unit, else null. */
+  private String releasedReason(Path dir) throws IOException {
+    StepwiseRun open = Files.isRegularFile(dir.resolve(RunLedger.JOURNAL)) ? BuildRuns.at(dir) : null;
+    if (open == null || open.released().isEmpty()
+        || open.header().units().stream().noneMatch(u -> u.path().equals(unit))
+        || open.record(unit).status() != UnitStatus.BLOCKED) {
+      return null;
+    }
+    return open.released().get();
   }
 
   /** The unit gated. */

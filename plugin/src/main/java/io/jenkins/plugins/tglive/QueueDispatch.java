@@ -10,6 +10,7 @@ import io.tglive.queue.QueueDirectory;
 import io.tglive.queue.QueueEntry;
 import io.tglive.queue.QueueException;
 import io.tglive.queue.QueueIntake;
+import io.tglive.run.stepwise.StepwiseRun;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -34,17 +35,25 @@ final class QueueDispatch {
     boolean schedule(Job<?, ?> job, QueueBuild build);
   }
 
+  /** Stops the running build of a deploying entry gracefully (release change); false when it has no deploy run yet. */
+  @FunctionalInterface
+  interface Releaser {
+    boolean release(Job<?, ?> job, QueueBuild build, String why) throws IOException;
+  }
+
   private final Path root;
   private final Scheduler scheduler;
+  private final Releaser releaser;
 
-  QueueDispatch(Path root, Scheduler scheduler) {
+  QueueDispatch(Path root, Scheduler scheduler, Releaser releaser) {
     this.root = root;
     this.scheduler = scheduler;
+    this.releaser = releaser;
   }
 
   /** The dispatch of this controller: queues in {@code JENKINS_HOME/tglive-queues}, real builds. */
   static QueueDispatch jenkins() {
-    return new QueueDispatch(root(), QueueBuilds::schedule);
+    return new QueueDispatch(root(), QueueBuilds::schedule, QueueReleases::release);
   }
 
   /** {@code JENKINS_HOME/tglive-queues}. */
@@ -60,10 +69,21 @@ final class QueueDispatch {
   /** Feeds a pull request event to the trigger's queue and starts its head if the queue changed. */
   Intake accept(QueueTrigger trigger, PullRequestEvent event) throws IOException, QueueException {
     Intake intake;
+    Optional<QueueEntry> stopping = Optional.empty();
     try (DeployQueue queue = open(trigger.queueName())) {
       intake = new QueueIntake(queue, trigger.queueName(), trigger.getBaseBranch()).accept(event);
+      if (intake.kind() == Intake.Kind.RELEASE_CHANGED) {
+        stopping = queue.deploying(trigger.queueName());
+      }
     }
     LOGGER.log(intake.changed() ? Level.INFO : Level.FINE, "terragruntQueue: {0}", intake.message());
+    if (stopping.isPresent()) {
+      QueueBuild build = QueueBuild.of(stopping.get());
+      boolean released = releaser.release(trigger.job(), build, stopping.get().reason());
+      LOGGER.info("terragruntQueue " + trigger.queueName() + ": " + (released
+          ? "released the deploy run of " + build.describe()
+          : "no deploy run of " + build.describe() + " yet: it is released when it starts"));
+    }
     if (intake.changed()) {
       startNext(trigger, message -> LOGGER.info(message));
     }
@@ -125,6 +145,22 @@ final class QueueDispatch {
           + (ended.reason() == null ? "" : ": " + ended.reason()));
     }
     startNext(trigger, log);
+  }
+
+  /**
+   * The deploy run of a queue build just started ({@code terragruntStack}): released at once when a
+   * release change already asked its entry to stop (the change arrived before the run existed).
+   */
+  void runStarted(QueueBuild build, StepwiseRun run, Consumer<String> log) throws IOException, QueueException {
+    Optional<QueueEntry> deploying;
+    try (DeployQueue queue = open(build.queue())) {
+      deploying = queue.deploying(build.queue());
+    }
+    if (deploying.isPresent() && deploying.get().id() == build.entryId() && deploying.get().stopRequested()) {
+      run.release(deploying.get().reason());
+      log.accept("terragruntQueue " + build.queue() + ": " + deploying.get().reason() + "; nothing of this run will"
+          + " be planned or applied");
+    }
   }
 
   /** Why a build of {@code trigger}'s job must wait, or null: only the deploying entry's build runs. */

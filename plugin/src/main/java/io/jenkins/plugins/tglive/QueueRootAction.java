@@ -20,7 +20,8 @@ import org.kohsuke.stapler.interceptor.RequirePOST;
 /**
  * The deploy queues page ({@code /terragrunt-queues/}): each queue of a {@code terragruntQueue} trigger
  * with its deploying and waiting pull requests, positions and states; {@code override} and
- * {@code remove} are POST endpoints (with the CSRF crumb) for administrators (Overall/Administer).
+ * {@code remove} are POST endpoints (with the CSRF crumb) for the users holding the configured
+ * permission ({@code queuePermission} of {@link TerragruntLiveConfiguration}, by default Overall/Administer).
  */
 @Extension
 public final class QueueRootAction implements RootAction {
@@ -54,9 +55,14 @@ public final class QueueRootAction implements RootAction {
     return queues(QueueDispatch.jenkins());
   }
 
-  /** Whether the current user may override and remove (Overall/Administer). */
+  /** Whether the current user may override and remove: holds the configured permission (Overall/Administer by default). */
   public boolean isManager() {
-    return Jenkins.get().hasPermission(Jenkins.ADMINISTER);
+    return Jenkins.get().hasPermission(TerragruntLiveConfiguration.get().queuePermission());
+  }
+
+  /** The permission override and remove need, as the refusal names it. */
+  static String permissionLabel(String id) {
+    return TerragruntLiveConfiguration.DEFAULT_QUEUE_PERMISSION.equals(id) ? "Overall/Administer" : id;
   }
 
   static List<QueueView> queues(QueueDispatch dispatch) {
@@ -86,24 +92,29 @@ public final class QueueRootAction implements RootAction {
   @RequirePOST
   public void doOverride(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
     respond(req, rsp, change(QueueDispatch.jenkins(), "override", req.getParameter("queue"), req.getParameter("pr"),
-        null, isManager(), Jenkins.getAuthentication2().getName()));
+        null, isManager(), Jenkins.getAuthentication2().getName(),
+        TerragruntLiveConfiguration.get().queuePermissionId()));
   }
 
   /** Takes a waiting pull request out of the queue: {@code queue}, {@code pr}, {@code reason}. */
   @RequirePOST
   public void doRemove(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
     respond(req, rsp, change(QueueDispatch.jenkins(), "remove", req.getParameter("queue"), req.getParameter("pr"),
-        req.getParameter("reason"), isManager(), Jenkins.getAuthentication2().getName()));
+        req.getParameter("reason"), isManager(), Jenkins.getAuthentication2().getName(),
+        TerragruntLiveConfiguration.get().queuePermissionId()));
   }
 
   /** An HTTP answer: status and one line. */
   record Reply(int status, String message) {}
 
-  /** Checks the permission and the input, then lets the engine override or remove. */
+  /**
+   * Checks the permission ({@code manager}: whether {@code who} holds {@code permission}, an id) and the
+   * input, then lets the engine override or remove.
+   */
   static Reply change(QueueDispatch dispatch, String what, String queueName, String prText, String reason,
-      boolean manager, String who) {
+      boolean manager, String who, String permission) {
     if (!manager) {
-      return new Reply(403, who + " may not " + what + ": it needs the Overall/Administer permission");
+      return new Reply(403, who + " may not " + what + ": it needs the " + permissionLabel(permission) + " permission");
     }
     boolean known = QueueTrigger.active().stream().anyMatch(t -> t.queueName().equals(queueName));
     if (queueName == null || !known) {

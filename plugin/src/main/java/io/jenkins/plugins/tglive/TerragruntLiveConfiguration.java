@@ -1,8 +1,11 @@
 package io.jenkins.plugins.tglive;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.ExtensionList;
+import hudson.security.Permission;
+import hudson.util.FormValidation;
 import io.tglive.policy.AccountMapping;
 import io.tglive.policy.AccountProblem;
 import io.tglive.policy.InvalidAccountsException;
@@ -15,11 +18,12 @@ import net.sf.json.JSONArray;
 import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.StaplerRequest2;
 
 /**
- * Jenkins-wide Terragrunt Live CI settings: the account mapping and the gate notifications
- * ({@code unclassified: terragruntLiveCi:} in JCasC).
+ * Jenkins-wide Terragrunt Live CI settings: the account mapping, the gate notifications and the
+ * deploy queues page's permission ({@code unclassified: terragruntLiveCi:} in JCasC).
  */
 @Extension
 @Symbol("terragruntLiveCi")
@@ -29,6 +33,12 @@ public class TerragruntLiveConfiguration extends GlobalConfiguration {
   private boolean allowLaxerGateOverrides;
 
   private NotificationConfig notifications;
+
+  /** The permission id of the queue page's override and remove, or null for {@link #DEFAULT_QUEUE_PERMISSION}. */
+  private String queuePermission;
+
+  /** Overall/Administer: who may override and remove on the deploy queues page unless configured. */
+  static final String DEFAULT_QUEUE_PERMISSION = "hudson.model.Hudson.Administer";
 
   public TerragruntLiveConfiguration() {
     load();
@@ -67,6 +77,64 @@ public class TerragruntLiveConfiguration extends GlobalConfiguration {
   public void setAllowLaxerGateOverrides(boolean allowLaxerGateOverrides) {
     this.allowLaxerGateOverrides = allowLaxerGateOverrides;
     save();
+  }
+
+  /** The configured permission id of the deploy queues page's override and remove, or null for the default. */
+  @CheckForNull
+  public String getQueuePermission() {
+    return queuePermission;
+  }
+
+  /** The id of the permission the deploy queues page's override and remove need ({@code hudson.model.Item.Build}). */
+  @NonNull
+  String queuePermissionId() {
+    return queuePermission == null ? DEFAULT_QUEUE_PERMISSION : queuePermission;
+  }
+
+  /**
+   * Sets who may override and remove on the deploy queues page: a Jenkins permission id; blank is the
+   * default, Overall/Administer.
+   *
+   * @throws IllegalArgumentException naming an id Jenkins does not know
+   */
+  @DataBoundSetter
+  public void setQueuePermission(String queuePermission) {
+    this.queuePermission = checkedQueuePermission(queuePermission);
+    save();
+  }
+
+  /** The permission the deploy queues page's override and remove need. */
+  @NonNull
+  Permission queuePermission() {
+    Permission permission = Permission.fromId(queuePermissionId());
+    if (permission == null) {
+      throw new IllegalStateException("queuePermission: " + unknownPermission(queuePermissionId()));
+    }
+    return permission;
+  }
+
+  /** Checks the queue permission field: an unknown id is an error. */
+  public FormValidation doCheckQueuePermission(@QueryParameter String value) {
+    try {
+      checkedQueuePermission(value);
+      return FormValidation.ok();
+    } catch (IllegalArgumentException e) {
+      return FormValidation.error(e.getMessage());
+    }
+  }
+
+  /** The id kept for {@code value}: null (the default) when blank; an id Jenkins does not know is refused. */
+  private static String checkedQueuePermission(String value) {
+    String id = value == null || value.isBlank() ? null : value.strip();
+    if (id != null && Permission.fromId(id) == null) {
+      throw new IllegalArgumentException(unknownPermission(id));
+    }
+    return id == null || id.equals(DEFAULT_QUEUE_PERMISSION) ? null : id;
+  }
+
+  private static String unknownPermission(String id) {
+    return "unknown permission '" + id + "': give a Jenkins permission id such as hudson.model.Item.Build or "
+        + DEFAULT_QUEUE_PERMISSION;
   }
 
   /**
@@ -124,9 +192,16 @@ public class TerragruntLiveConfiguration extends GlobalConfiguration {
       throw new FormException(
           e.problems().stream().map(AccountProblem::message).collect(Collectors.joining("; ")), "accounts");
     }
+    String permission;
+    try {
+      permission = checkedQueuePermission(json.optString("queuePermission", null));
+    } catch (IllegalArgumentException e) {
+      throw new FormException(e.getMessage(), "queuePermission");
+    }
     this.notifications = notifications;
     this.allowLaxerGateOverrides = json.optBoolean("allowLaxerGateOverrides", false);
-    setAccounts(submitted); // saves all three
+    this.queuePermission = permission;
+    setAccounts(submitted); // saves them all
     return true;
   }
 

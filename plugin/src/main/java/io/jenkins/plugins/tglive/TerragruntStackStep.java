@@ -11,9 +11,11 @@ import hudson.util.FormValidation;
 import io.tglive.change.DiffMode;
 import io.tglive.policy.AccountMapping;
 import io.tglive.policy.SettingsException;
+import io.tglive.queue.QueueException;
 import io.tglive.run.choice.BaseAccounts;
 import io.tglive.run.choice.RunnerChoice;
 import io.tglive.run.state.RunHeader;
+import io.tglive.run.stepwise.StepwiseRun;
 import io.tglive.stack.CiStackRequest;
 import io.tglive.stack.StackMaps;
 import io.tglive.stack.StackResult;
@@ -274,11 +276,19 @@ public final class TerragruntStackStep extends Step {
         return;
       }
       RunHeader header = RunHeader.of(run.getExternalizableId(), outcome.repo(), outcome.base(), outcome.head(), result);
-      BuildRuns.create(run, header.withRunners(RunnerChoice.choose(runnerAccounts(outcome, global), header.units(),
-          null)));
+      StepwiseRun created = BuildRuns.create(run, header.withRunners(RunnerChoice.choose(runnerAccounts(outcome,
+          global), header.units(), null)));
       run.addAction(new TerragruntRunAction());
       log.println("terragruntStack: deploy run started: " + result.stack().units().size()
           + " unit(s) for tgPlanPath and tgApplyPath; report and logs on the build's Terragrunt deploy page");
+      QueueBuildAction queued = run.getAction(QueueBuildAction.class);
+      if (queued != null) {
+        try {
+          QueueDispatch.jenkins().runStarted(queued.build(), created, log::println);
+        } catch (QueueException e) {
+          log.println("terragruntStack: cannot read the deploy queue " + queued.build().queue() + ": " + e.getMessage());
+        }
+      }
     }
 
     /**

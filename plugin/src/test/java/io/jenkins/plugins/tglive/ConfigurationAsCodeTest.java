@@ -47,6 +47,24 @@ class ConfigurationAsCodeTest {
   }
 
   @Test
+  @ConfiguredWithCode("configuration-as-code-queue-permission.yml")
+  void theQueuePagesPermissionIsConfiguredFromYaml(JenkinsConfiguredWithCodeRule r) {
+    TerragruntLiveConfiguration config = TerragruntLiveConfiguration.get();
+
+    assertThat(config.getQueuePermission()).isEqualTo("hudson.model.Item.Build");
+    assertThat(config.queuePermission()).isSameAs(hudson.model.Item.BUILD);
+  }
+
+  @Test
+  void anUnknownQueuePermissionIsRefused(JenkinsConfiguredWithCodeRule r) {
+    String yaml = getClass().getResource("configuration-as-code-queue-permission-invalid.yml").toExternalForm();
+
+    assertThatThrownBy(() -> ConfigurationAsCode.get().configure(yaml))
+        .hasStackTraceContaining("unknown permission 'hudson.model.Item.Bild'");
+    assertThat(TerragruntLiveConfiguration.get().getQueuePermission()).isNull();
+  }
+
+  @Test
   @ConfiguredWithCode("configuration-as-code.yml")
   void accountsAreExportedToYaml(JenkinsConfiguredWithCodeRule r) throws Exception {
     CNode node = getUnclassifiedRoot(new ConfigurationContext(ConfiguratorRegistry.get())).get("terragruntLiveCi");

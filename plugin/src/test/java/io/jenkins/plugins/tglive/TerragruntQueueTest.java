@@ -52,6 +52,15 @@ class TerragruntQueueTest {
     return GitHub.offline().parseEventPayload(new StringReader(json), GHEventPayload.PullRequest.class);
   }
 
+  /** A {@code pull_request} webhook payload as GitHub sends it when {@code head} is pushed to the open {@code pr}. */
+  private static GHEventPayload.PullRequest synchronize(int pr, String head) throws Exception {
+    String json = "{\"action\":\"synchronize\",\"number\":" + pr + ",\"pull_request\":{\"number\":" + pr
+        + ",\"state\":\"open\",\"mergeable_state\":\"unknown\",\"user\":{\"login\":\"dev" + pr + "\"},"
+        + "\"base\":{\"ref\":\"main\",\"sha\":\"b" + pr + "\"},\"head\":{\"ref\":\"f" + pr + "\",\"sha\":\"" + head
+        + "\"}},\"repository\":{\"full_name\":\"acme/live\",\"name\":\"live\"}}";
+    return GitHub.offline().parseEventPayload(new StringReader(json), GHEventPayload.PullRequest.class);
+  }
+
   private static String parameter(WorkflowRun b, String name) {
     return String.valueOf(b.getAction(ParametersAction.class).getParameter(name).getValue());
   }
@@ -102,6 +111,32 @@ class TerragruntQueueTest {
   }
 
   @Test
+  void aNewCommitOfTheDeployingPullRequestDeploysNextBeforeTheQueuedOnes() throws Throwable {
+    sessions.then(r -> {
+      WorkflowJob p = deployJob(r);
+      QueueEvents.deliver(merged(12, "2026-01-01T10:00:00Z"), QueueDispatch.jenkins());
+      QueueEvents.deliver(merged(13, "2026-01-01T10:05:00Z"), QueueDispatch.jenkins());
+      SemaphoreStep.waitForStart("deploy/1", null);
+
+      QueueEvents.deliver(synchronize(12, "h12b"), QueueDispatch.jenkins());
+
+      String page = r.createWebClient().goTo(QueueRootAction.URL_NAME + "/").getWebResponse().getContentAsString();
+      assertThat(page).contains("now (stopping)");
+      SemaphoreStep.success("deploy/1", null);
+      r.waitForCompletion(p.getBuildByNumber(1));
+      SemaphoreStep.waitForStart("deploy/2", null);
+      WorkflowRun second = p.getBuildByNumber(2);
+      assertThat(parameter(second, "TG_PR")).isEqualTo("12");
+      assertThat(parameter(second, "TG_HEAD_COMMIT")).isEqualTo("h12b");
+      SemaphoreStep.success("deploy/2", null);
+      SemaphoreStep.waitForStart("deploy/3", null);
+      assertThat(parameter(p.getBuildByNumber(3), "TG_PR")).isEqualTo("13");
+      SemaphoreStep.success("deploy/3", null);
+      r.waitUntilNoActivity();
+    });
+  }
+
+  @Test
   void anOverrideOnTheQueuePageMovesAPullRequestToTheFront() throws Throwable {
     sessions.then(r -> {
       WorkflowJob p = deployJob(r);
@@ -112,7 +147,8 @@ class TerragruntQueueTest {
 
       String page = r.createWebClient().goTo(QueueRootAction.URL_NAME + "/").getWebResponse().getContentAsString();
       assertThat(page).contains("data-pr=\"11\" data-state=\"deploying\"").contains("data-pr=\"12\" data-state=\"queued\"");
-      assertThat(QueueRootAction.change(QueueDispatch.jenkins(), "override", "acme/live", "13", null, true, "admin"))
+      assertThat(QueueRootAction.change(QueueDispatch.jenkins(), "override", "acme/live", "13", null, true, "admin",
+          TerragruntLiveConfiguration.DEFAULT_QUEUE_PERMISSION))
           .isEqualTo(new QueueRootAction.Reply(200, "override: PR #13 (h13) in queue acme/live by admin"));
 
       SemaphoreStep.success("deploy/1", null);
