@@ -62,25 +62,8 @@ export TGLIVE_DEMO_STATE="$work/state"
 mkdir -p "$TGLIVE_DEMO_STATE"
 
 trap 'kill $(jobs -p) 2>/dev/null || true' EXIT
-# The voters, in a second process: every 2 s, `tglive gates` lists the run's open gates and alice,
-# bob and carol approve each one with `tglive approve` until it passes; it stops when the run ends.
-voters() {
-  local run="$1"
-  until [ -f "$run/journal.jsonl" ] && grep -q '"RUN_ENDED"' "$run/journal.jsonl"; do
-    if [ -f "$run/journal.jsonl" ]; then
-      open="$("$top/tglive" gates --run "$run" 2>/dev/null || true)"
-      sed -n 's/^\(.*\)  open$/\1/p' <<<"$open" | while read -r unit; do
-        for voter in alice bob carol; do
-          gates="$("$top/tglive" gates --run "$run" 2>/dev/null || true)"
-          grep -qxF "$unit  open" <<<"$gates" || break
-          voted="$("$top/tglive" approve --run "$run" --unit "$unit" --as "$voter" --comment "demo" 2>&1 || true)"
-          echo "   [second process] tglive approve --unit $unit --as $voter: $voted"
-        done
-      done
-    fi
-    sleep 2
-  done
-}
+# shellcheck source=examples/voters.sh
+source "$top/examples/voters.sh"
 
 echo
 echo "== tglive run --base empty --head main   (the whole base; the voters approve from a second process)"
