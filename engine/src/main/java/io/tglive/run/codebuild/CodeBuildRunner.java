@@ -118,7 +118,7 @@ public final class CodeBuildRunner implements UnitRunner, AutoCloseable {
                     what + " reads a plan file, but the command names none", false));
             planSha = Optional.of(plans.publish(local));
         }
-        String buildId = start(aws.codeBuild(), spec, folder, planSha, what, storage);
+        String buildId = start(aws.codeBuild(), spec, folder, planSha, what, storage, log);
         log.line("[tglive] " + what + ": CodeBuild build " + buildId + " started at revision " + spec.revision()
                 + credentials.roleFor(spec.kind()).map(role -> " as " + role).orElse(""));
         Build done = watch(aws, buildId, what, deadline, spec.timeout(), log);
@@ -169,33 +169,71 @@ public final class CodeBuildRunner implements UnitRunner, AutoCloseable {
     }
 
     private boolean ofThisRun(Build build) {
+        return hasVariable(build, "TGLIVE_RUN", runId);
+    }
+
+    private static boolean hasVariable(Build build, String name, String value) {
         return build.environment() != null && build.environment().environmentVariables().stream()
-                .anyMatch(v -> "TGLIVE_RUN".equals(v.name()) && runId.equals(v.value()));
+                .anyMatch(v -> name.equals(v.name()) && value.equals(v.value()));
     }
 
     private String start(CodeBuildClient codeBuild, CommandSpec spec, UnitFolder folder, Optional<String> planSha,
-            String what, BuildStorage storage) throws RunnerException, InterruptedException {
+            String what, BuildStorage storage, CommandLog log) throws RunnerException, InterruptedException {
+        String token = UUID.randomUUID().toString();
         StartBuildRequest.Builder request = StartBuildRequest.builder()
                 .projectName(settings.project())
                 .sourceVersion(spec.revision())
-                .environmentVariablesOverride(environment(spec, storage.url(folder.base()), planSha, what))
+                .environmentVariablesOverride(environment(spec, storage.url(folder.base()), planSha, token, what))
                 .buildspecOverride(Buildspec.yaml(spec))
                 .timeoutInMinutesOverride(buildMinutes(spec.timeout()))
-                .idempotencyToken(UUID.randomUUID().toString());
+                .idempotencyToken(token);
         credentials.roleFor(spec.kind()).ifPresent(request::serviceRoleOverride);
         try {
             return codeBuild.startBuild(request.build()).build().id();
         } catch (SdkException e) {
-            if (Thread.interrupted()) {
-                throw new InterruptedException("cancelled while starting the CodeBuild build for " + what);
+            // the request may have reached CodeBuild before it failed: a cancel, a call timeout, a lost answer
+            boolean cancelled = Thread.interrupted();
+            Optional<Build> made;
+            boolean unknown = false;
+            try {
+                made = startedWith(codeBuild, token);
+            } catch (SdkException lookup) {
+                made = Optional.empty();
+                unknown = true;
+                log.line("[tglive] could not look for a build of " + what + " made before StartBuild failed: "
+                        + AwsFailures.describe(lookup, secrets));
+            }
+            if (cancelled) {
+                String backstop = " (had one started, its CodeBuild timeout of " + buildMinutes(spec.timeout())
+                        + " minutes ends it)";
+                throw new InterruptedException("cancelled while starting the CodeBuild build for " + what
+                        + made.map(b -> "; CodeBuild build " + b.id() + stopped(codeBuild, b.id(), log))
+                                .orElse(unknown ? "; whether its build started is unknown" + backstop
+                                        : "; no build of it was found among the project's newest" + backstop));
+            }
+            if (made.isPresent()) {
+                log.line("[tglive] " + what + ": StartBuild failed (" + AwsFailures.describe(e, secrets)
+                        + "), but CodeBuild had made build " + made.get().id() + "; following it");
+                return made.get().id();
             }
             throw AwsFailures.runnerException("cannot start the CodeBuild build for " + what + " in project "
                     + settings.project() + " (" + settings.region() + ")", e, secrets);
         }
     }
 
+    /** The build a StartBuild request made, found among the project's newest by its {@code TGLIVE_START} token. */
+    private Optional<Build> startedWith(CodeBuildClient codeBuild, String token) {
+        List<String> ids = codeBuild.listBuildsForProject(r -> r.projectName(settings.project())
+                .sortOrder(SortOrderType.DESCENDING)).ids();
+        if (ids.isEmpty()) {
+            return Optional.empty();
+        }
+        return codeBuild.batchGetBuilds(r -> r.ids(ids)).builds().stream()
+                .filter(build -> hasVariable(build, "TGLIVE_START", token)).findFirst();
+    }
+
     private List<EnvironmentVariable> environment(CommandSpec spec, String exchange, Optional<String> planSha,
-            String what) throws RunnerException {
+            String token, String what) throws RunnerException {
         Map<String, String> env = new TreeMap<>();
         for (Map.Entry<String, String> entry : spec.environment().entrySet()) {
             String name = entry.getKey();
@@ -210,6 +248,7 @@ public final class CodeBuildRunner implements UnitRunner, AutoCloseable {
         env.put("TGLIVE_COMMAND", spec.kind().name().toLowerCase(Locale.ROOT));
         env.put("TGLIVE_REVISION", spec.revision());
         env.put("TGLIVE_EXCHANGE", exchange);
+        env.put("TGLIVE_START", token);
         planSha.ifPresent(sha -> env.put("TGLIVE_PLAN_SHA256", sha));
         List<EnvironmentVariable> variables = new ArrayList<>();
         env.forEach((name, value) -> variables.add(EnvironmentVariable.builder()

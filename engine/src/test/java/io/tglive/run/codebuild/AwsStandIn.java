@@ -83,6 +83,7 @@ final class AwsStandIn implements AutoCloseable {
     private volatile ObjectNode phase;
     private volatile int polls;
     private volatile boolean stopped;
+    private volatile JsonNode startedWith;
 
     AwsStandIn() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -180,6 +181,10 @@ final class AwsStandIn implements AutoCloseable {
                 Deque<Fault> queue = faults.get(operation);
                 fault = queue == null ? null : queue.pollFirst();
             }
+            if ("StartBuild".equals(operation) && (fault == null || fault.status() == 0)) {
+                // created on arrival: a slow answer models a build CodeBuild made but has not yet confirmed
+                startedWith = JSON.readTree(body).get("environmentVariablesOverride");
+            }
             if (fault != null) {
                 sleep(fault.delayMillis());
                 if (fault.status() != 0) {
@@ -210,6 +215,9 @@ final class AwsStandIn implements AutoCloseable {
                 case "ListBuildsForProject" -> {
                     ObjectNode answer = JSON.createObjectNode();
                     ArrayNode ids = answer.putArray("ids");
+                    if (startedWith != null) {
+                        ids.add(BUILD_ID);
+                    }
                     otherBuilds.keySet().forEach(ids::add);
                     json(exchange, 200, answer);
                 }
@@ -235,6 +243,9 @@ final class AwsStandIn implements AutoCloseable {
     private ObjectNode build(String status) {
         ObjectNode b = JSON.createObjectNode().put("id", BUILD_ID).put("projectName", "tglive-units")
                 .put("buildStatus", status).put("buildComplete", !"IN_PROGRESS".equals(status));
+        if (startedWith != null) {
+            b.putObject("environment").put("type", "LINUX_CONTAINER").set("environmentVariables", startedWith);
+        }
         b.putObject("logs").put("groupName", "/aws/codebuild/tglive-units")
                 .put("streamName", BUILD_ID.substring(BUILD_ID.indexOf(':') + 1));
         ArrayNode phases = b.putArray("phases");

@@ -337,14 +337,58 @@ class CodeBuildRunnerStandInTest {
     }
 
     @Test
-    void aSlowAnswerPastTheCallTimeoutIsATransientError() {
-        aws.fault("StartBuild", Fault.slow(2_000));
+    void aStartBuildThatTimesOutBeforeCodeBuildMadeTheBuildIsATransientError() {
+        aws.fault("StartBuild", new Fault(503, "ServiceUnavailableException", "Service unavailable", 2_000));
 
         RunnerException e = catchThrowableOfType(RunnerException.class, () -> run(settings().withTiming(
                 Duration.ofSeconds(5), Duration.ofSeconds(40), Duration.ofMillis(300), 1), plan()));
 
         assertThat(e.isTransient()).isTrue();
         assertThat(e.getMessage()).contains("cannot start the CodeBuild build").containsIgnoringCase("timeout");
+        assertThat(aws.requests("StopBuild")).isEmpty();
+    }
+
+    @Test
+    void aStartBuildAnswerLostToTheCallTimeoutFollowsTheBuildCodeBuildMadeRatherThanStartingASecond() throws Exception {
+        aws.fault("StartBuild", Fault.slow(2_000)).object(BUILD + "/exit-code", "0").object(BUILD + "/stdout", "");
+
+        CommandResult result = run(settings().withTiming(
+                Duration.ofSeconds(5), Duration.ofSeconds(40), Duration.ofMillis(300), 1), query());
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(aws.requests("StartBuild")).hasSize(1);
+        assertThat(aws.requests("StopBuild")).isEmpty();
+        assertThat(log).anyMatch(line -> line.contains("StartBuild failed")
+                && line.contains("but CodeBuild had made build " + AwsStandIn.BUILD_ID + "; following it"));
+    }
+
+    @Test
+    void aCancelThatArrivesWhileCodeBuildIsStillAnsweringStartBuildStopsTheBuildItMade() throws Exception {
+        aws.fault("StartBuild", Fault.slow(2_000)).statuses("IN_PROGRESS");
+        CodeBuildSettings slowStart = settings().withTiming(Duration.ofMillis(20), Duration.ofMillis(40), Duration.ofSeconds(30), 1);
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread worker = new Thread(() -> {
+            try (CodeBuildRunner runner = new CodeBuildRunner(slowStart, "run-1", Pacer.SYSTEM, new SplittableRandom(1), secrets)) {
+                runner.run(plan(), log::add);
+            } catch (Throwable t) {
+                thrown.set(t);
+            }
+        });
+        worker.start();
+        while (aws.requests("StartBuild").isEmpty()) {
+            Thread.sleep(5);
+        }
+        worker.interrupt();
+        worker.join(10_000);
+
+        assertThat(worker.isAlive()).isFalse();
+        assertThat(thrown.get()).isInstanceOf(InterruptedException.class)
+                .hasMessageContaining("CodeBuild build " + AwsStandIn.BUILD_ID + " was stopped");
+        assertThat(aws.requests("StopBuild")).extracting(r -> r.json().get("id").asText())
+                .containsExactly(AwsStandIn.BUILD_ID);
+        JsonNode start = aws.requests("StartBuild").get(0).json();
+        assertThat(start.get("environmentVariablesOverride")).anyMatch(v -> "TGLIVE_START".equals(v.get("name").asText())
+                && v.get("value").asText().equals(start.get("idempotencyToken").asText()));
     }
 
     @Test
