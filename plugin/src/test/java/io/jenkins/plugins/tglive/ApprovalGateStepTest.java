@@ -26,8 +26,10 @@ import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.util.NameValuePair;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.jenkinsci.plugins.workflow.support.actions.PauseAction;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -168,15 +170,22 @@ class ApprovalGateStepTest {
   }
 
   @Test
-  void aGateSurvivesARestartWithItsVotes() throws Throwable {
+  void aGateSurvivesARestartWithItsVotesAndItsBranchStaysPausedLikeInputUntilItSettles() throws Throwable {
+    String[] gateNode = new String[1];
     sessions.then(r -> {
       WorkflowRun b = startAtTheGate(r);
+      FlowNode gate = pausedGate(b);
+      assertThat(PauseAction.getCurrentPause(gate).getCause()).isEqualTo(PollingExecution.PAUSE_CAUSE);
+      gateNode[0] = gate.getId();
       assertThat(vote(r, "alice", b, "approve", "before").getWebResponse().getStatusCode()).isEqualTo(200);
     });
     sessions.then(r -> {
       security(r);
       WorkflowRun b = r.jenkins.getItemByFullName("p", WorkflowJob.class).getBuildByNumber(1);
       assertThat(b.isBuilding()).isTrue();
+      FlowNode gate = b.getExecution().getNode(gateNode[0]);
+      assertThat(PauseAction.isPaused(gate)).as("still paused after the restart").isTrue();
+      assertThat(gate.getActions(PauseAction.class)).as("the same pause, not a second one").hasSize(1);
       assertThat(vote(r, "bob", b, "approve", "after").getWebResponse().getStatusCode()).isEqualTo(200);
 
       r.assertBuildStatus(Result.SUCCESS, r.waitForCompletion(b));
@@ -184,7 +193,23 @@ class ApprovalGateStepTest {
       r.assertLogContains("applied live/app: true", b);
       assertThat(VoteLedger.in(BuildRunJournal.directory(b)).audit()).extracting(e -> e.voter())
           .containsExactly("alice", "bob");
+      assertThat(PauseAction.isPaused(b.getExecution().getNode(gateNode[0]))).as("the pause ended with the gate")
+          .isFalse();
     });
+  }
+
+  /** The flow node of live/net's waiting gate, once it is marked paused (just after the gate's first line). */
+  private static FlowNode pausedGate(WorkflowRun b) throws Exception {
+    for (int tries = 0; tries < 300; tries++) {
+      Optional<FlowNode> gate = b.getExecution().getCurrentHeads().stream()
+          .filter(node -> "tgApprovalGate".equals(node.getDisplayFunctionName()) && PauseAction.isPaused(node))
+          .findFirst();
+      if (gate.isPresent()) {
+        return gate.get();
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("live/net's gate never showed as paused");
   }
 
   /** One row of the refusal table: who votes how, and the status and outcome word expected. */

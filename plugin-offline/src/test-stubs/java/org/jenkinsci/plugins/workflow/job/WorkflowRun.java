@@ -6,6 +6,8 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.Run;
 import java.io.IOException;
 import java.util.List;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import org.jenkinsci.plugins.workflow.flow.FlowExecution;
 import org.jenkinsci.plugins.workflow.flow.FlowExecutionOwner;
 import org.kohsuke.stapler.HttpResponse;
 
@@ -35,6 +37,10 @@ public final class WorkflowRun extends Run<WorkflowJob, WorkflowRun> implements 
 
   @NonNull
   public List<String> getLog(int maxLines) throws IOException {
+    throw new UnsupportedOperationException();
+  }
+
+  public @CheckForNull FlowExecution getExecution() {
     throw new UnsupportedOperationException();
   }
 
