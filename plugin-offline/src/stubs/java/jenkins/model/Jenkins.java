@@ -5,6 +5,7 @@ package jenkins.model;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Plugin;
+import hudson.init.InitMilestone;
 import hudson.model.Item;
 import hudson.model.Queue;
 import hudson.model.TopLevelItem;
@@ -69,6 +70,10 @@ public class Jenkins implements AccessControlled {
   }
 
   public File getRootDir() {
+    throw new UnsupportedOperationException();
+  }
+
+  public InitMilestone getInitLevel() {
     throw new UnsupportedOperationException();
   }
 

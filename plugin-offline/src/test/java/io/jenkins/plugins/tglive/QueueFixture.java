@@ -2,12 +2,14 @@ package io.jenkins.plugins.tglive;
 
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.mockConstruction;
 import static org.mockito.Mockito.mockStatic;
 import static org.mockito.Mockito.when;
 import static org.mockito.Mockito.withSettings;
 
+import hudson.init.InitMilestone;
 import hudson.model.Action;
 import hudson.model.CauseAction;
 import hudson.model.Job;
@@ -38,8 +40,9 @@ import org.mockito.MockedStatic;
 /**
  * A controller for the queue's Jenkins classes, offline: {@code JENKINS_HOME} is a temporary directory
  * (the queues are the engine's, for real), {@code scheduleBuild2} records each build with the actions
- * the plugin passed (parameters and causes as constructed), and GitHub payloads are github-api objects
- * answering as a webhook's would.
+ * the plugin passed (parameters and causes as constructed) and puts it in Jenkins' queue, builds start
+ * and end as the test says, a restart keeps what Jenkins would have saved, and GitHub payloads are
+ * github-api objects answering as a webhook's would.
  */
 final class QueueFixture implements AutoCloseable {
 
@@ -48,6 +51,8 @@ final class QueueFixture implements AutoCloseable {
 
   final List<Scheduled> scheduled = new ArrayList<>();
   final Jenkins jenkins = mock(Jenkins.class);
+  /** The items in Jenkins' queue (scheduled builds that did not start). */
+  final List<Queue.Item> queueItems = new ArrayList<>();
   private final List<QueueTrigger> triggers = new ArrayList<>();
   private final MockedStatic<Jenkins> jenkinsStatic = mockStatic(Jenkins.class);
   private final MockedStatic<ParameterizedJobMixIn> mixIn = mockStatic(ParameterizedJobMixIn.class);
@@ -64,8 +69,8 @@ final class QueueFixture implements AutoCloseable {
   boolean refuse;
 
   QueueFixture(Path home) {
+    controller(jenkins, home, InitMilestone.COMPLETED);
     jenkinsStatic.when(Jenkins::get).thenReturn(jenkins);
-    when(jenkins.getRootDir()).thenReturn(home.toFile());
     mixIn.when(() -> ParameterizedJobMixIn.scheduleBuild2(any(), anyInt(), any(Action[].class)))
         .thenAnswer(invocation -> {
           if (refuse) {
@@ -85,16 +90,64 @@ final class QueueFixture implements AutoCloseable {
               queueAction = a;
             }
           }
-          scheduled.add(new Scheduled((Job<?, ?>) arguments[0], parameters, cause, queueAction));
-          return mock(Queue.Item.class);
+          Scheduled build = new Scheduled((Job<?, ?>) arguments[0], parameters, cause, queueAction);
+          scheduled.add(build);
+          Queue.Item item = mock(Queue.Item.class);
+          when(item.getTask()).thenReturn((Queue.Task) build.job());
+          when(item.getAction(QueueBuildAction.class)).thenReturn(queueAction);
+          queueItems.add(item);
+          return item;
         });
   }
 
-  /** Jenkins restarts in the same JVM (as JenkinsSessionExtension does): a new controller, the same home. */
-  void restart(Path home) {
+  private void controller(Jenkins controller, Path home, InitMilestone level) {
+    when(controller.getRootDir()).thenReturn(home.toFile());
+    when(controller.getInitLevel()).thenReturn(level);
+    Queue queue = mock(Queue.class);
+    when(queue.getItems()).thenAnswer(invocation -> queueItems.toArray(new Queue.Item[0]));
+    when(controller.getQueue()).thenReturn(queue);
+  }
+
+  /**
+   * Jenkins restarts in the same JVM (as JenkinsSessionExtension does): a new controller, the same home,
+   * starting (jobs load before the saved queue does); its queue keeps what {@code keepQueue} says Jenkins
+   * had saved. Then, as Jenkins once it has loaded everything, call {@link QueueRecovery#recoverAll()}.
+   */
+  void restart(Path home, boolean keepQueue) {
     Jenkins next = mock(Jenkins.class);
-    when(next.getRootDir()).thenReturn(home.toFile());
+    controller(next, home, InitMilestone.JOB_LOADED);
+    if (!keepQueue) {
+      queueItems.clear();
+    }
     jenkinsStatic.when(Jenkins::get).thenReturn(next);
+  }
+
+  void restart(Path home) {
+    restart(home, true);
+  }
+
+  /**
+   * Jenkins starts a scheduled build: it leaves the queue and becomes the job's newest build, running,
+   * or already ended with {@code result} (a build that ended while no listener could record it).
+   */
+  Run<?, ?> start(Scheduled build, Result result) {
+    queueItems.removeIf(item -> item.getAction(QueueBuildAction.class) == build.action());
+    Run<?, ?> run = mock(Run.class);
+    when(run.getAction(QueueBuildAction.class)).thenReturn(build.action());
+    when(run.getTimeInMillis()).thenReturn(System.currentTimeMillis());
+    when(run.isBuilding()).thenReturn(result == null);
+    when(run.getResult()).thenReturn(result);
+    doReturn(build.job().getLastBuild()).when(run).getPreviousBuild();
+    doReturn(run).when(build.job()).getLastBuild();
+    return run;
+  }
+
+  /** A build result, as {@code Result} compares and prints. */
+  static Result result(boolean success) {
+    Result result = mock(Result.class);
+    when(result.isBetterOrEqualTo(any())).thenReturn(success);
+    when(result.toString()).thenReturn(success ? "SUCCESS" : "FAILURE");
+    return result;
   }
 
   /** A job (a Queue.Task, as a WorkflowJob is). */
@@ -145,13 +198,8 @@ final class QueueFixture implements AutoCloseable {
 
   /** Completes a scheduled build as Jenkins does: the run listener with its result; returns the build log. */
   String complete(Scheduled build, boolean success) {
-    Run<?, ?> run = mock(Run.class);
-    when(run.getAction(QueueBuildAction.class)).thenReturn(build.action());
+    Run<?, ?> run = start(build, result(success));
     when(run.getParent()).thenAnswer(invocation -> build.job());
-    Result result = mock(Result.class);
-    when(result.isBetterOrEqualTo(any())).thenReturn(success);
-    when(result.toString()).thenReturn(success ? "SUCCESS" : "FAILURE");
-    when(run.getResult()).thenReturn(result);
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     TaskListener listener = mock(TaskListener.class);
     when(listener.getLogger()).thenReturn(new PrintStream(log, true, StandardCharsets.UTF_8));

@@ -171,7 +171,7 @@ class QueueTriggerTest {
   }
 
   @Test
-  void afterARestartTheTriggerStartsTheWaitingHeadOfItsDurableQueue() throws Exception {
+  void aTriggerConfiguredOnARunningControllerStartsTheWaitingHeadOfItsDurableQueue() throws Exception {
     try (DeployQueue queue = DeployQueue.open(QueueDirectory.of(home.resolve("tglive-queues"), "acme/live"))) {
       queue.add(new io.tglive.queue.Enqueue(null, "acme/live", 12, "main", "aaa", "m-aaa", "dev", null));
     }

@@ -14,6 +14,7 @@ public final class QueueBuildAction extends InvisibleAction implements Queue.Que
 
   private final String queue;
   private final long entryId;
+  private final int attempt;
   private final int pr;
   private final String headCommit;
   private final String mergeCommit;
@@ -22,6 +23,7 @@ public final class QueueBuildAction extends InvisibleAction implements Queue.Que
   QueueBuildAction(QueueBuild build) {
     this.queue = build.queue();
     this.entryId = build.entryId();
+    this.attempt = build.attempt();
     this.pr = build.pr();
     this.headCommit = build.headCommit();
     this.mergeCommit = build.mergeCommit();
@@ -30,7 +32,7 @@ public final class QueueBuildAction extends InvisibleAction implements Queue.Que
 
   /** The queue entry this build deploys. */
   QueueBuild build() {
-    return new QueueBuild(queue, entryId, pr, headCommit, mergeCommit, baseRef);
+    return new QueueBuild(queue, entryId, attempt, pr, headCommit, mergeCommit, baseRef);
   }
 
   /** Always: every merge gets its own build. */

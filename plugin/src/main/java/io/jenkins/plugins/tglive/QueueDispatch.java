@@ -13,6 +13,8 @@ import io.tglive.queue.QueueIntake;
 import io.tglive.run.stepwise.StepwiseRun;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -41,19 +43,48 @@ final class QueueDispatch {
     boolean release(Job<?, ?> job, QueueBuild build, String why) throws IOException;
   }
 
+  /** Finds what Jenkins holds of the build of a deployment scheduled after {@code since}. */
+  @FunctionalInterface
+  interface Finder {
+    Sighting find(Job<?, ?> job, QueueBuild build, Instant since);
+  }
+
+  /**
+   * What Jenkins holds of a deployment's build.
+   *
+   * @param state queued, running, ended, or none at all
+   * @param success for an ended build: whether it succeeded
+   * @param result for an ended build: its result, as the queue records it
+   */
+  record Sighting(State state, boolean success, String result) {
+
+    /** Where the build is. */
+    enum State { QUEUED, RUNNING, ENDED, NONE }
+
+    static final Sighting QUEUED = new Sighting(State.QUEUED, false, null);
+    static final Sighting RUNNING = new Sighting(State.RUNNING, false, null);
+    static final Sighting NONE = new Sighting(State.NONE, false, null);
+
+    static Sighting ended(boolean success, String result) {
+      return new Sighting(State.ENDED, success, result);
+    }
+  }
+
   private final Path root;
   private final Scheduler scheduler;
   private final Releaser releaser;
+  private final Finder finder;
 
-  QueueDispatch(Path root, Scheduler scheduler, Releaser releaser) {
+  QueueDispatch(Path root, Scheduler scheduler, Releaser releaser, Finder finder) {
     this.root = root;
     this.scheduler = scheduler;
     this.releaser = releaser;
+    this.finder = finder;
   }
 
   /** The dispatch of this controller: queues in {@code JENKINS_HOME/tglive-queues}, real builds. */
   static QueueDispatch jenkins() {
-    return new QueueDispatch(root(), QueueBuilds::schedule, QueueReleases::release);
+    return new QueueDispatch(root(), QueueBuilds::schedule, QueueReleases::release, QueueBuilds::find);
   }
 
   /** {@code JENKINS_HOME/tglive-queues}. */
@@ -116,12 +147,57 @@ final class QueueDispatch {
     }
   }
 
-  /** After a restart or a new configuration: starts the head when nothing deploys. */
+  /** After a new configuration: starts the head when nothing deploys. */
   void resume(QueueTrigger trigger) {
     try {
       startNext(trigger, message -> LOGGER.fine(message));
     } catch (IOException | QueueException | RuntimeException e) {
       LOGGER.log(Level.WARNING, "terragruntQueue " + trigger.queueName() + ": cannot resume: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * After a restart, once Jenkins has loaded its jobs, builds and queue: the deploying entry's build is
+   * looked for. Queued or running, it is left alone (its end completes the entry). Ended while nothing
+   * could record it, its outcome is recorded now. Nowhere (the controller stopped between starting the
+   * entry and Jenkins saving its queued build), it is scheduled again: the same deployment, counting no
+   * failed attempt (a build Jenkins refuses fails the attempt, as in {@link #startNext}). With nothing
+   * deploying, the head starts.
+   */
+  void recover(QueueTrigger trigger, Consumer<String> log) throws IOException, QueueException {
+    String name = trigger.queueName();
+    Optional<QueueEntry> deploying;
+    try (DeployQueue queue = open(name)) {
+      deploying = queue.deploying(name);
+    }
+    if (deploying.isEmpty()) {
+      startNext(trigger, log);
+      return;
+    }
+    QueueBuild build = QueueBuild.of(deploying.get());
+    Sighting seen = finder.find(trigger.job(), build, Instant.parse(deploying.get().enqueuedAt()));
+    switch (seen.state()) {
+      case QUEUED, RUNNING -> log.accept("terragruntQueue " + name + ": PR #" + build.pr() + " is deploying; its build is "
+          + seen.state().name().toLowerCase(Locale.ROOT));
+      case ENDED -> {
+        log.accept("terragruntQueue " + name + ": the build of PR #" + build.pr() + " ended (" + seen.result()
+            + ") while nothing could record it; recording it now");
+        completed(trigger, build, seen.success(), seen.result(), log);
+      }
+      case NONE -> {
+        if (scheduler.schedule(trigger.job(), build)) {
+          log.accept("terragruntQueue " + name + ": the build of PR #" + build.pr() + " was lost when the controller"
+              + " stopped; scheduled " + trigger.job().getFullName() + " again for " + build.describe());
+          return;
+        }
+        try (DeployQueue queue = open(name)) {
+          QueueEntry failed = queue.complete(name, build.pr(), Outcome.FAILED, "its build was lost when the controller"
+              + " stopped, and Jenkins refused to schedule " + trigger.job().getFullName() + " again (is it disabled?)",
+              trigger.getMaxAttempts());
+          log.accept("terragruntQueue " + name + ": " + failed.label() + " " + failed.state().label() + ": "
+              + failed.reason());
+        }
+      }
     }
   }
 

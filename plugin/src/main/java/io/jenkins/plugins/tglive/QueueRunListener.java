@@ -31,7 +31,7 @@ public final class QueueRunListener extends RunListener<Run<?, ?>> {
       return;
     }
     Result result = run.getResult();
-    boolean success = result != null && result.isBetterOrEqualTo(Result.SUCCESS);
+    boolean success = QueueBuilds.succeeded(result);
     try {
       QueueDispatch.jenkins().completed(trigger.get(), build, success, String.valueOf(result),
           listener.getLogger()::println);

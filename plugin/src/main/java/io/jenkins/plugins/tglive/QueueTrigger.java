@@ -2,6 +2,7 @@ package io.jenkins.plugins.tglive;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
+import hudson.init.InitMilestone;
 import hudson.model.Item;
 import hudson.model.Job;
 import hudson.triggers.Trigger;
@@ -104,15 +105,19 @@ public final class QueueTrigger extends Trigger<Job<?, ?>> {
 
   /**
    * Registers the trigger (replacing the job's earlier one, and forgetting those of a controller that
-   * stopped: Jenkins does not stop triggers when it shuts down) and, later, starts the queue's head if
-   * nothing deploys (after a restart).
+   * stopped: Jenkins does not stop triggers when it shuts down). On a running controller (a new or
+   * changed configuration) it then, later, starts the queue's head if nothing deploys. While Jenkins
+   * starts, that waits for {@link QueueRecovery}: a build scheduled before Jenkins loads its saved queue
+   * would be discarded by that load.
    */
   void started(Job<?, ?> project, Executor later) {
     job = project;
     controller = Jenkins.get();
     ACTIVE.removeIf(t -> t.job == project || t.controller != controller);
     ACTIVE.add(this);
-    later.execute(() -> QueueDispatch.jenkins().resume(this));
+    if (controller.getInitLevel() == InitMilestone.COMPLETED) {
+      later.execute(() -> QueueDispatch.jenkins().resume(this));
+    }
   }
 
   @Override

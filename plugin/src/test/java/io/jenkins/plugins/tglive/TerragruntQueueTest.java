@@ -7,6 +7,8 @@ import hudson.model.ParametersDefinitionProperty;
 import hudson.model.Queue;
 import hudson.model.Result;
 import hudson.model.StringParameterDefinition;
+import io.tglive.queue.DeployQueue;
+import io.tglive.queue.Enqueue;
 import java.io.StringReader;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -23,7 +25,8 @@ import org.kohsuke.github.GitHub;
 /**
  * The {@code terragruntQueue} trigger in a real Jenkins: merges (GitHub payloads parsed by github-api, as
  * github-branch-source delivers them) become one build each, in order; the dispatcher holds any other
- * build; an override reorders; a queued entry survives a controller restart.
+ * build; an override reorders; a queued entry survives a controller restart, and a deploying entry whose
+ * build was lost in one is scheduled again.
  */
 class TerragruntQueueTest {
 
@@ -178,6 +181,32 @@ class TerragruntQueueTest {
       assertThat(parameter(p.getBuildByNumber(2), "TG_PR")).isEqualTo("12");
       SemaphoreStep.success("deploy/2", null);
       r.waitUntilNoActivity();
+    });
+  }
+
+  @Test
+  void aDeployingEntryWhoseBuildWasLostIsScheduledAgainAfterARestart() throws Throwable {
+    sessions.then(r -> {
+      deployJob(r);
+      // the controller stops after the entry started deploying and before Jenkins kept its build
+      try (DeployQueue queue = QueueDispatch.jenkins().open("acme/live")) {
+        queue.add(new Enqueue(null, "acme/live", 12, "main", "h12", "m12", "dev12", "2026-01-01T10:00:00Z"));
+        assertThat(queue.next("acme/live").started()).isNotNull();
+      }
+      assertThat(r.jenkins.getItemByFullName("deploy", WorkflowJob.class).getLastBuild()).isNull();
+    });
+    sessions.then(r -> {
+      WorkflowJob p = r.jenkins.getItemByFullName("deploy", WorkflowJob.class);
+      SemaphoreStep.waitForStart("deploy/1", null);
+      assertThat(parameter(p.getBuildByNumber(1), "TG_PR")).isEqualTo("12");
+      assertThat(parameter(p.getBuildByNumber(1), "TG_MERGE_COMMIT")).isEqualTo("m12");
+      SemaphoreStep.success("deploy/1", null);
+      r.assertBuildStatus(Result.SUCCESS, r.waitForCompletion(p.getBuildByNumber(1)));
+      r.waitUntilNoActivity();
+      try (DeployQueue queue = QueueDispatch.jenkins().open("acme/live")) {
+        assertThat(queue.deploying("acme/live")).isEmpty();
+        assertThat(p.getBuildByNumber(2)).as("one build for the deployment, not two").isNull();
+      }
     });
   }
 }
