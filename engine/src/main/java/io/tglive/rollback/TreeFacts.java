@@ -20,7 +20,10 @@ import java.util.regex.Pattern;
  * when the base commit has its {@code terragrunt.hcl}. The providers a change added to a unit come
  * from its committed {@code .terraform.lock.hcl} files (head's providers not in base's) when both
  * commits have one; otherwise from the run state: the providers its applied plan added
- * (configuration versus prior state, as OpenTofu planned it). {@code terragrunt run -- providers}
+ * (configuration versus prior state, as OpenTofu planned it). Either way the provider
+ * configurations its applied plan added of a provider not new itself (a new alias of a provider the
+ * base already used, {@code provider["…/random"].b}) are added: the base has no such configuration
+ * either. {@code terragrunt run -- providers}
  * in the base tree is not used: like every terragrunt command it needs the outputs of the unit's
  * base dependencies, and a dependency the run destroyed is only re-created by the rollback itself.
  * Their resources come from the unit's state ({@code terragrunt state pull}): every managed
@@ -69,6 +72,8 @@ public final class TreeFacts implements UnitFacts {
   public NewProviders newProviders(String unit) throws IOException, InterruptedException {
     String baseLock = gitShow(baseCommit, inUnit(unit, ".terraform.lock.hcl"));
     String headLock = gitShow(headCommit, inUnit(unit, ".terraform.lock.hcl"));
+    UnitRecord record = records.get(unit);
+    PlanSummary applied = record == null ? null : record.applying() != null ? record.applying() : record.plan();
     Set<String> added;
     String source;
     if (baseLock != null && headLock != null) {
@@ -76,10 +81,18 @@ public final class TreeFacts implements UnitFacts {
       added.removeAll(locked(baseLock));
       source = "lock file";
     } else {
-      UnitRecord record = records.get(unit);
-      PlanSummary applied = record == null ? null : record.applying() != null ? record.applying() : record.plan();
-      added = applied == null ? Set.of() : new TreeSet<>(applied.providersAdded());
+      added = applied == null ? new TreeSet<>() : new TreeSet<>(applied.providersAdded());
       source = "run state";
+    }
+    if (applied != null) {
+      // new configurations (an alias, a module's own provider block) of a provider not new itself
+      for (String configuration : applied.providerConfigsAdded()) {
+        Matcher matcher = PROVIDER.matcher(configuration);
+        if ((!matcher.find() || !added.contains(matcher.group(1))) && added.add(configuration)
+            && !source.endsWith("run state")) {
+          source += " and run state";
+        }
+      }
     }
     if (added.isEmpty()) {
       return new NewProviders(new TreeSet<>(), List.of(), source);
@@ -99,7 +112,9 @@ public final class TreeFacts implements UnitFacts {
 
   /**
    * Full addresses of the managed resource instances of {@code providers} in a {@code state pull}
-   * JSON (empty output: no state), module path and index included.
+   * JSON (empty output: no state), module path and index included. A provider is named by its source
+   * address (every configuration of it) or by a configuration as the state names it
+   * ({@code provider["registry.opentofu.org/hashicorp/random"].b}: that configuration only).
    */
   static List<String> resources(String statePull, Set<String> providers) throws IOException {
     if (statePull.isBlank()) {
@@ -111,9 +126,10 @@ public final class TreeFacts implements UnitFacts {
     }
     Set<String> addresses = new LinkedHashSet<>();
     for (JsonNode resource : state.path("resources")) {
-      Matcher matcher = PROVIDER.matcher(resource.path("provider").asText());
+      String provider = resource.path("provider").asText();
+      Matcher matcher = PROVIDER.matcher(provider);
       if (!"managed".equals(resource.path("mode").asText()) || !matcher.find()
-          || !providers.contains(matcher.group(1))) {
+          || !providers.contains(matcher.group(1)) && !providers.contains(provider)) {
         continue;
       }
       String module = resource.path("module").asText("");

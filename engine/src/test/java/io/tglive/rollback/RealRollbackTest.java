@@ -98,6 +98,35 @@ class RealRollbackTest {
       }
       """;
 
+  /** The {@code random} provider's default configuration, used at base. */
+  private static final String BASE_RANDOM = """
+      generate "pets" {
+        path      = "pets.tf"
+        if_exists = "overwrite_terragrunt"
+        contents  = <<EOF
+      resource "random_pet" "base" {}
+      EOF
+      }
+      """;
+
+  /** The same, plus a new alias of {@code random} (same source address) with resources under it. */
+  private static final String NEW_ALIAS = """
+      generate "pets" {
+        path      = "pets.tf"
+        if_exists = "overwrite_terragrunt"
+        contents  = <<EOF
+      resource "random_pet" "base" {}
+      provider "random" {
+        alias = "b"
+      }
+      resource "random_pet" "aliased" {
+        provider = random.b
+        count    = 2
+      }
+      EOF
+      }
+      """;
+
   @TempDir Path tmp;
 
   private Path state;
@@ -190,6 +219,39 @@ class RealRollbackTest {
     assertThat(stateResources("net")).as("the new provider's resources are really destroyed")
         .doesNotContain("random_pet").contains("terraform_data");
     assertThat(stateResources("extra")).doesNotContain("terraform_data");
+    assertThat(output("net")).isEqualTo("net-v1");
+    assertFreshPlansShowNoChanges("v1", "net");
+  }
+
+  @Test
+  void theResourcesOfANewAliasOfAProviderTheBaseUsedAreDestroyedByTargetThoughBothLockFilesNameTheProvider()
+      throws Exception {
+    repo.branch("v1");
+    repo.write("net/terragrunt.hcl", unit("value = \"net-v1\"") + BASE_RANDOM);
+    repo.commit("v1");
+    assertThat(deploy("main", "v1", "run1", new NoGate())).isEqualTo(RunOutcome.SUCCEEDED);
+    // commit the lock file tofu init wrote (it names random): base and head then both have it
+    repo.write("net/.terraform.lock.hcl", lockFileWritten("run1", "net"));
+    repo.commit("v1 lock");
+    repo.branch("v2");
+    repo.write("net/terragrunt.hcl", unit("value = \"net-v2\"") + NEW_ALIAS);
+    repo.commit("v2");
+    String basePet = resourceId("net", "random_pet", "base");
+    assertThat(deploy("v1", "v2", "run2", new NoGate())).isEqualTo(RunOutcome.SUCCEEDED);
+    assertThat(stateResources("net")).contains("\"aliased\"");
+
+    RollbackPlan plan = plan("run2", RollbackMode.ALL);
+    assertThat(plan.steps()).extracting(RollbackStep::id).containsExactly("net#new-providers", "net");
+    RollbackStep destroy = plan.steps().get(0);
+    assertThat(destroy.targets()).containsExactly("random_pet.aliased[0]", "random_pet.aliased[1]");
+    assertThat(destroy.providers()).containsExactly("provider[\"registry.opentofu.org/hashicorp/random\"].b");
+    assertThat(destroy.describe()).contains("its base configuration cannot plan resources of "
+        + "provider[\"registry.opentofu.org/hashicorp/random\"].b");
+    RollbackResult result = rollback("run2", plan, new NoGate());
+    assertThat(result.outcome()).as("%s", result.lines()).isEqualTo(RunOutcome.SUCCEEDED);
+    assertThat(stateResources("net")).as("the new alias's resources are really destroyed")
+        .doesNotContain("\"aliased\"");
+    assertThat(resourceId("net", "random_pet", "base")).as("the base's own pet is kept").isEqualTo(basePet);
     assertThat(output("net")).isEqualTo("net-v1");
     assertFreshPlansShowNoChanges("v1", "net");
   }
@@ -348,6 +410,28 @@ class RealRollbackTest {
   private String stateResources(String unit) throws Exception {
     JsonNode tfstate = new ObjectMapper().readTree(state.resolve(unit).resolve("terraform.tfstate").toFile());
     return tfstate.path("resources").toString();
+  }
+
+  private String resourceId(String unit, String type, String name) throws Exception {
+    JsonNode tfstate = new ObjectMapper().readTree(state.resolve(unit).resolve("terraform.tfstate").toFile());
+    for (JsonNode resource : tfstate.path("resources")) {
+      if (resource.path("type").asText().equals(type) && resource.path("name").asText().equals(name)) {
+        return resource.path("instances").path(0).path("attributes").path("id").asText();
+      }
+    }
+    throw new AssertionError("no " + type + "." + name + " in the state of " + unit);
+  }
+
+  /** The {@code .terraform.lock.hcl} that {@code tofu init} wrote for {@code unit} during a run. */
+  private String lockFileWritten(String run, String unit) throws Exception {
+    try (var files = Files.walk(tmp.resolve(run).resolve("worktrees"))) {
+      Path lock = files.filter(file -> file.getFileName().toString().equals(".terraform.lock.hcl"))
+          .filter(file -> file.getParent().getFileName().toString().equals(unit))
+          .findFirst().orElseThrow(() -> new AssertionError("no lock file written for " + unit));
+      String text = Files.readString(lock);
+      assertThat(text).contains("registry.opentofu.org/hashicorp/random");
+      return text;
+    }
   }
 
   /** Observes nothing. */

@@ -97,7 +97,7 @@ public final class PlanReader {
     });
     outputs.sort(null);
     return new PlanSummary(create, update, delete, replace, lines, new TreeSet<>(providers), added,
-        new TreeSet<>(providersAdded), outputs, sha256(normalized.toString()));
+        new TreeSet<>(providersAdded), ProviderConfigs.added(plan), outputs, sha256(normalized.toString()));
   }
 
   private static String key(JsonNode change) {

@@ -16,6 +16,10 @@ import java.util.TreeSet;
  *     ({@code registry.opentofu.org/hashicorp/null})
  * @param resourcesAdded addresses the plan creates that did not exist before (what a rollback destroys)
  * @param providersAdded providers of created resources that no resource of the prior state used
+ * @param providerConfigsAdded provider configurations of created resources that no resource of the prior
+ *     state used, as a state names them ({@code provider["registry.opentofu.org/hashicorp/random"].b}):
+ *     a new alias of a provider already used has no new source address; empty in run states older
+ *     than this field
  * @param outputs names of the root outputs the plan changes (no resource, but dependents read them)
  * @param hash the plan's identity: SHA-256 of its normalized {@code resource_changes}
  */
@@ -28,6 +32,7 @@ public record PlanSummary(
     SortedSet<String> providers,
     List<String> resourcesAdded,
     SortedSet<String> providersAdded,
+    SortedSet<String> providerConfigsAdded,
     List<String> outputs,
     String hash) {
 
@@ -36,7 +41,16 @@ public record PlanSummary(
     providers = new TreeSet<>(providers);
     resourcesAdded = List.copyOf(resourcesAdded);
     providersAdded = new TreeSet<>(providersAdded);
+    providerConfigsAdded = providerConfigsAdded == null ? new TreeSet<>() : new TreeSet<>(providerConfigsAdded);
     outputs = List.copyOf(outputs);
+  }
+
+  /** A summary without provider configurations added. */
+  public PlanSummary(int create, int update, int delete, int replace, List<String> changes,
+      SortedSet<String> providers, List<String> resourcesAdded, SortedSet<String> providersAdded,
+      List<String> outputs, String hash) {
+    this(create, update, delete, replace, changes, providers, resourcesAdded, providersAdded, new TreeSet<>(),
+        outputs, hash);
   }
 
   /** Whether applying the plan changes anything. */

@@ -3,6 +3,10 @@ package io.tglive.run.terragrunt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 import org.junit.jupiter.api.Test;
 
 class PlanReaderTest {
@@ -37,6 +41,45 @@ class PlanReaderTest {
     assertThat(summary.providersAdded()).containsExactly("terraform.io/builtin/terraform");
     assertThat(summary.outputs()).containsExactly("v");
     assertThat(summary.hasChanges()).isTrue();
+  }
+
+  @Test
+  void aNewAliasOfAProviderThePriorStateUsedIsANewConfigurationThoughNotANewProvider() throws Exception {
+    // real OpenTofu 1.12.6 output: random_pet.a (default random) existed; the change adds
+    // provider "random" { alias = "b" }, random_pet.b[0..1] under it, and module.m given random.b as
+    // random.c (random_id.m) beside a random_pet.plain that inherits the default random
+    PlanSummary summary = PlanReader.read(realPlan("new-alias.json"));
+    assertThat(summary.resourcesAdded()).containsExactlyInAnyOrder("random_pet.b[0]", "random_pet.b[1]",
+        "module.m.random_id.m", "module.m.random_pet.plain");
+    assertThat(summary.providersAdded()).isEmpty();
+    assertThat(summary.providerConfigsAdded())
+        .containsExactly("provider[\"registry.opentofu.org/hashicorp/random\"].b");
+  }
+
+  @Test
+  void providerConfigurationsDeclaredInAModuleAreNamedByTheModuleAndOnesThePriorStateUsedAreNot()
+      throws Exception {
+    // real OpenTofu 1.12.6 output, after the plan above was applied: module.own declares random and
+    // random.z (random_pet.o and module.own.module.inner under z, module.own.module.inner2 under its
+    // default); module.fe["x"] is created under random.b, which random_pet.b already used
+    PlanSummary summary = PlanReader.read(realPlan("module-providers.json"));
+    assertThat(summary.resourcesAdded()).containsExactlyInAnyOrder("module.fe[\"x\"].random_id.i", "module.own.random_pet.o",
+        "module.own.module.inner.random_id.i", "module.own.module.inner2.random_id.i");
+    assertThat(summary.providersAdded()).isEmpty();
+    assertThat(summary.providerConfigsAdded()).containsExactly(
+        "module.own.provider[\"registry.opentofu.org/hashicorp/random\"]",
+        "module.own.provider[\"registry.opentofu.org/hashicorp/random\"].z");
+  }
+
+  @Test
+  void aPlanWithoutConfigurationNamesNoProviderConfiguration() throws Exception {
+    assertThat(PlanReader.read(PLAN.formatted("t")).providerConfigsAdded()).isEmpty();
+  }
+
+  private static String realPlan(String name) throws IOException {
+    try (InputStream in = Objects.requireNonNull(PlanReaderTest.class.getResourceAsStream("/plans/" + name), name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
   }
 
   @Test
