@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import jenkins.model.Jenkins;
 import jenkins.model.ParameterizedJobMixIn;
+import jenkins.scm.api.SCMHeadEvent;
 import org.kohsuke.github.GHCommitPointer;
 import org.kohsuke.github.GHEventPayload;
 import org.kohsuke.github.GHPullRequest;
@@ -164,6 +165,13 @@ final class QueueFixture implements AutoCloseable {
     trigger.started(job, Runnable::run);
     triggers.add(trigger);
     return trigger;
+  }
+
+  /** Delivers a GitHub event as github-branch-source does: through the SCM event listener. */
+  static void fire(GHEventPayload.PullRequest payload) {
+    SCMHeadEvent<?> event = mock(SCMHeadEvent.class);
+    when(event.getPayload()).thenAnswer(invocation -> payload);
+    mock(QueueEvents.class, org.mockito.Mockito.CALLS_REAL_METHODS).onSCMHeadEvent(event);
   }
 
   /** A {@code pull_request} webhook payload of {@code acme/live}. */

@@ -1,8 +1,6 @@
 package io.jenkins.plugins.tglive;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 import hudson.model.Job;
 import io.tglive.queue.DeployQueue;
@@ -11,12 +9,10 @@ import io.tglive.queue.QueueDirectory;
 import io.tglive.queue.QueueEntry;
 import java.nio.file.Path;
 import java.util.Optional;
-import jenkins.scm.api.SCMHeadEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.kohsuke.github.GHEventPayload;
 
 /**
  * A controller restart with a deploy queue, offline: the trigger waits while Jenkins starts (a build
@@ -41,12 +37,6 @@ class QueueRecoveryTest {
     jenkins.close();
   }
 
-  private static void fire(GHEventPayload.PullRequest payload) {
-    SCMHeadEvent<?> event = mock(SCMHeadEvent.class);
-    when(event.getPayload()).thenAnswer(invocation -> payload);
-    mock(QueueEvents.class, org.mockito.Mockito.CALLS_REAL_METHODS).onSCMHeadEvent(event);
-  }
-
   private Optional<QueueEntry> deploying() throws Exception {
     try (DeployQueue queue = DeployQueue.open(QueueDirectory.of(home.resolve("tglive-queues"), "acme/live"))) {
       return queue.deploying("acme/live");
@@ -65,7 +55,7 @@ class QueueRecoveryTest {
   private int scheduledBefore;
 
   private void merge(int pr, String head, String mergedAt) throws Exception {
-    fire(QueueFixture.merged(pr, head, mergedAt));
+    QueueFixture.fire(QueueFixture.merged(pr, head, mergedAt));
     scheduledBefore = jenkins.scheduled.size();
   }
 

@@ -2,7 +2,6 @@ package io.jenkins.plugins.tglive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.doReturn;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import hudson.model.Job;
@@ -12,12 +11,10 @@ import io.tglive.run.stepwise.StepwiseRun;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import jenkins.scm.api.SCMHeadEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.kohsuke.github.GHEventPayload;
 
 /**
  * Release change through the {@code terragruntQueue} trigger, offline: a new commit of the deploying
@@ -50,12 +47,6 @@ class QueueReleaseTest {
     jenkins.close();
   }
 
-  private static void fire(GHEventPayload.PullRequest payload) {
-    SCMHeadEvent<?> event = mock(SCMHeadEvent.class);
-    when(event.getPayload()).thenAnswer(invocation -> payload);
-    mock(QueueEvents.class, org.mockito.Mockito.CALLS_REAL_METHODS).onSCMHeadEvent(event);
-  }
-
   /** The scheduled build, running, with a deploy run: app planned (waiting for its gate), db pending. */
   private Run<?, ?> running(QueueFixture.Scheduled scheduled) throws Exception {
     Run<?, ?> run = GateRunFixture.build(buildDir);
@@ -67,13 +58,13 @@ class QueueReleaseTest {
   @Test
   void aNewCommitOfTheDeployingPullRequestReleasesItsRunningBuildAndDeploysNextWhenItEnds() throws Exception {
     jenkins.trigger(deploy, "acme/live", 3);
-    fire(QueueFixture.merged(12, "aaa", "2026-01-01T10:00:00Z"));
-    fire(QueueFixture.merged(13, "ccc", "2026-01-01T10:05:00Z"));
+    QueueFixture.fire(QueueFixture.merged(12, "aaa", "2026-01-01T10:00:00Z"));
+    QueueFixture.fire(QueueFixture.merged(13, "ccc", "2026-01-01T10:05:00Z"));
     QueueFixture.Scheduled first = jenkins.scheduled.get(0);
     build = running(first);
     doReturn(build).when(deploy).getLastBuild();
 
-    fire(QueueFixture.payload("acme/live", 12, "synchronize", "main", "bbb", null, null));
+    QueueFixture.fire(QueueFixture.payload("acme/live", 12, "synchronize", "main", "bbb", null, null));
 
     StepwiseRun run = BuildRuns.of(build);
     for (String unit : List.of("app", "db")) {
@@ -92,10 +83,10 @@ class QueueReleaseTest {
   @Test
   void aDeployRunStartedAfterTheReleaseChangeIsReleasedAsItStarts() throws Exception {
     jenkins.trigger(deploy, "acme/live", 3);
-    fire(QueueFixture.merged(12, "aaa", "2026-01-01T10:00:00Z"));
+    QueueFixture.fire(QueueFixture.merged(12, "aaa", "2026-01-01T10:00:00Z"));
     QueueFixture.Scheduled first = jenkins.scheduled.get(0);
 
-    fire(QueueFixture.payload("acme/live", 12, "synchronize", "main", "bbb", null, null));
+    QueueFixture.fire(QueueFixture.payload("acme/live", 12, "synchronize", "main", "bbb", null, null));
     build = running(first);
     StepwiseRun run = BuildRuns.of(build);
     assertThat(run.released()).as("no build of the entry had a run yet").isEmpty();

@@ -2,7 +2,6 @@ package io.jenkins.plugins.tglive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import hudson.model.Job;
@@ -13,7 +12,6 @@ import io.tglive.queue.QueueEntry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import jenkins.scm.api.SCMHeadEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,12 +41,6 @@ class QueueTriggerTest {
     jenkins.close();
   }
 
-  private static void fire(GHEventPayload.PullRequest payload) {
-    SCMHeadEvent<?> event = mock(SCMHeadEvent.class);
-    when(event.getPayload()).thenAnswer(invocation -> payload);
-    mock(QueueEvents.class, org.mockito.Mockito.CALLS_REAL_METHODS).onSCMHeadEvent(event);
-  }
-
   private List<QueueEntry> waiting() throws IOException, io.tglive.queue.QueueException {
     try (DeployQueue queue = DeployQueue.open(QueueDirectory.of(home.resolve("tglive-queues"), "acme/live"))) {
       return queue.waiting("acme/live");
@@ -59,8 +51,8 @@ class QueueTriggerTest {
   void twoMergesGiveTwoBuildsInMergeOrderTheSecondWhenTheFirstFinishes() throws Exception {
     jenkins.trigger(deploy, "acme/live", 3);
 
-    fire(QueueFixture.merged(12, "aaa", "2026-01-01T10:00:00Z"));
-    fire(QueueFixture.merged(13, "bbb", "2026-01-01T10:05:00Z"));
+    QueueFixture.fire(QueueFixture.merged(12, "aaa", "2026-01-01T10:00:00Z"));
+    QueueFixture.fire(QueueFixture.merged(13, "bbb", "2026-01-01T10:05:00Z"));
 
     assertThat(jenkins.scheduledPrs()).containsExactly("12");
     assertThat(waiting()).extracting(QueueEntry::pr).containsExactly(13);
@@ -76,7 +68,7 @@ class QueueTriggerTest {
   void aBuildCarriesTheCommitsAsParametersACauseNamingThemAndNeverCoalesces() throws Exception {
     jenkins.trigger(deploy, "acme/live", 3);
 
-    fire(QueueFixture.merged(12, "aaa", "2026-01-01T10:00:00Z"));
+    QueueFixture.fire(QueueFixture.merged(12, "aaa", "2026-01-01T10:00:00Z"));
 
     QueueFixture.Scheduled build = jenkins.scheduled.get(0);
     assertThat(build.job()).isSameAs(deploy);
@@ -95,10 +87,10 @@ class QueueTriggerTest {
     jenkins.trigger(deploy, "acme/live", 3);
     jenkins.trigger(QueueFixture.job("other"), "acme/other", 3);
 
-    fire(QueueFixture.payload("acme/live", 1, "closed", "main", "a1", null, null));
-    fire(QueueFixture.payload("acme/live", 2, "closed", "release", "a2", "m2", "2026-01-01T10:00:00Z"));
-    fire(QueueFixture.payload("acme/live", 3, "opened", "main", "a3", null, null));
-    fire(QueueFixture.payload("ACME/Live", 4, "closed", "main", "a4", "m4", "2026-01-01T10:00:00Z"));
+    QueueFixture.fire(QueueFixture.payload("acme/live", 1, "closed", "main", "a1", null, null));
+    QueueFixture.fire(QueueFixture.payload("acme/live", 2, "closed", "release", "a2", "m2", "2026-01-01T10:00:00Z"));
+    QueueFixture.fire(QueueFixture.payload("acme/live", 3, "opened", "main", "a3", null, null));
+    QueueFixture.fire(QueueFixture.payload("ACME/Live", 4, "closed", "main", "a4", "m4", "2026-01-01T10:00:00Z"));
 
     assertThat(jenkins.scheduled).extracting(QueueFixture.Scheduled::job).containsExactly(deploy);
     assertThat(jenkins.scheduledPrs()).containsExactly("4");
@@ -107,11 +99,11 @@ class QueueTriggerTest {
   @Test
   void aWebhookDeliveredTwiceIsOneEntryAndANewCommitOfAWaitingPullRequestSupersedesIt() throws Exception {
     jenkins.trigger(deploy, "acme/live", 3);
-    fire(QueueFixture.merged(11, "a11", "2026-01-01T09:00:00Z"));
-    fire(QueueFixture.merged(12, "a12", "2026-01-01T10:00:00Z"));
-    fire(QueueFixture.merged(12, "a12", "2026-01-01T10:00:00Z"));
+    QueueFixture.fire(QueueFixture.merged(11, "a11", "2026-01-01T09:00:00Z"));
+    QueueFixture.fire(QueueFixture.merged(12, "a12", "2026-01-01T10:00:00Z"));
+    QueueFixture.fire(QueueFixture.merged(12, "a12", "2026-01-01T10:00:00Z"));
 
-    fire(QueueFixture.payload("acme/live", 12, "synchronize", "main", "b12", null, null));
+    QueueFixture.fire(QueueFixture.payload("acme/live", 12, "synchronize", "main", "b12", null, null));
 
     assertThat(waiting()).extracting(QueueEntry::pr, QueueEntry::headCommit).containsExactly(
         org.assertj.core.groups.Tuple.tuple(12, "b12"));
@@ -124,7 +116,7 @@ class QueueTriggerTest {
     GHEventPayload.PullRequest payload = QueueFixture.merged(12, "aaa", "2026-01-01T10:00:00Z");
     when(payload.getPullRequest().getMergeCommitSha()).thenThrow(new IOException("API rate limit exceeded"));
 
-    fire(payload);
+    QueueFixture.fire(payload);
 
     assertThat(jenkins.scheduled).isEmpty();
     assertThat(waiting()).isEmpty();
@@ -133,8 +125,8 @@ class QueueTriggerTest {
   @Test
   void aFailedBuildDeploysAgainUntilMaxAttemptsThenIsDroppedAndTheNextStarts() throws Exception {
     jenkins.trigger(deploy, "acme/live", 2);
-    fire(QueueFixture.merged(12, "aaa", "2026-01-01T10:00:00Z"));
-    fire(QueueFixture.merged(13, "bbb", "2026-01-01T10:05:00Z"));
+    QueueFixture.fire(QueueFixture.merged(12, "aaa", "2026-01-01T10:00:00Z"));
+    QueueFixture.fire(QueueFixture.merged(13, "bbb", "2026-01-01T10:05:00Z"));
 
     String first = jenkins.complete(jenkins.scheduled.get(0), false);
     assertThat(first).contains("PR #12 (aaa) failed: failed: build result FAILURE");
@@ -148,7 +140,7 @@ class QueueTriggerTest {
   @Test
   void aBuildThatIsNoLongerTheDeployingEntryRecordsNothing() throws Exception {
     jenkins.trigger(deploy, "acme/live", 3);
-    fire(QueueFixture.merged(12, "aaa", "2026-01-01T10:00:00Z"));
+    QueueFixture.fire(QueueFixture.merged(12, "aaa", "2026-01-01T10:00:00Z"));
     jenkins.complete(jenkins.scheduled.get(0), true);
 
     String again = jenkins.complete(jenkins.scheduled.get(0), true);
@@ -161,7 +153,7 @@ class QueueTriggerTest {
     jenkins.trigger(deploy, "acme/live", 3);
     jenkins.refuse = true;
 
-    fire(QueueFixture.merged(12, "aaa", "2026-01-01T10:00:00Z"));
+    QueueFixture.fire(QueueFixture.merged(12, "aaa", "2026-01-01T10:00:00Z"));
 
     assertThat(waiting()).singleElement().satisfies(entry -> {
       assertThat(entry.state()).isEqualTo(EntryState.FAILED);
@@ -190,7 +182,7 @@ class QueueTriggerTest {
     jenkins.restart(home);
     Job<?, ?> reloaded = QueueFixture.job("live-deploy");
     QueueTrigger after = jenkins.trigger(reloaded, "acme/live", 3);
-    fire(QueueFixture.merged(12, "aaa", "2026-01-01T10:00:00Z"));
+    QueueFixture.fire(QueueFixture.merged(12, "aaa", "2026-01-01T10:00:00Z"));
 
     assertThat(QueueTrigger.active()).containsExactly(after).doesNotContain(before);
     assertThat(jenkins.scheduled).extracting(QueueFixture.Scheduled::job).containsExactly(reloaded);
