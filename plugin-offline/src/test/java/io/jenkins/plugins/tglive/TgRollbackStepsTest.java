@@ -1,40 +1,21 @@
 package io.jenkins.plugins.tglive;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.CALLS_REAL_METHODS;
-import static org.mockito.Mockito.doAnswer;
-import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import hudson.EnvVars;
-import hudson.FilePath;
-import hudson.Launcher;
-import hudson.model.Action;
-import hudson.model.Run;
-import hudson.model.TaskListener;
 import io.tglive.approval.notify.GateNotifier;
-import io.tglive.policy.AccountMapping;
 import io.tglive.rollback.RollbackRun;
 import io.tglive.run.state.EventType;
 import io.tglive.run.state.RunEvent;
 import io.tglive.run.state.RunJournal;
-import io.tglive.run.stepwise.StepwiseRun;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.lang.reflect.Field;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import io.jenkins.plugins.tglive.AgentBuild.Step;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,38 +33,25 @@ class TgRollbackStepsTest {
 
   @TempDir Path dir;
 
-  private Path tools;
-  private Path state;
-  private LocalAgent agent;
-  private FilePath workspace;
-  private final Run<?, ?> run = runWithActions();
-  private final EnvVars env = mock(EnvVars.class, CALLS_REAL_METHODS);
-  private final ByteArrayOutputStream log = new ByteArrayOutputStream();
-  private final TaskListener listener = mock(TaskListener.class);
+  private AgentBuild build;
 
   @BeforeEach
   void agent() throws Exception {
-    tools = RealUnitsFixture.tools();
-    state = Files.createDirectories(dir.resolve("state"));
-    agent = new LocalAgent();
-    workspace = agent.path(dir.resolve("ws").toString());
-    env.putAll(RealUnitsFixture.environment(tools, state));
-    when(env.get("BUILD_URL")).thenReturn("https://ci.example/job/live/7/");
-    when(listener.getLogger()).thenReturn(new PrintStream(log, true, StandardCharsets.UTF_8));
-    when(run.getRootDir()).thenReturn(dir.resolve("build").toFile());
-    when(run.getNumber()).thenReturn(7);
-    when(run.getExternalizableId()).thenReturn("live#7");
-    when(run.getUrl()).thenReturn("job/live/7/");
+    build = new AgentBuild(dir);
+    when(build.env.get("BUILD_URL")).thenReturn("https://ci.example/job/live/7/");
+    when(build.run.getUrl()).thenReturn("job/live/7/");
   }
 
   @AfterEach
   void end() throws Exception {
-    BuildRuns.end(run, "the test ended");
+    if (build != null) { // null when the real tools are missing and the test was skipped
+      build.end();
+    }
   }
 
   @Test
   void aFailedChainIsRolledBackUnitByUnitThroughTheRollbackVotersGateAndTheResultSaysWhat() throws Exception {
-    stack("""
+    build.stack("""
         accounts:
           - name: live
             path: ""
@@ -93,13 +61,13 @@ class TgRollbackStepsTest {
             rollbackApprovalsRequired: 1
         """);
     Map<String, Object> netPlan = unit(TgPlanPathStep.Execution.class, "net", false).run();
-    BuildRuns.of(run).ledger().record(RunEvent.of(EventType.GATED, "net").withDecision(true, "alice", "ok"));
+    BuildRuns.of(build.run).ledger().record(RunEvent.of(EventType.GATED, "net").withDecision(true, "alice", "ok"));
     assertThat(unit(TgApplyPathStep.Execution.class, "net", false).run()).containsEntry("applied", true);
     assertThat(netPlan).containsEntry("gateRequired", true);
     unit(TgPlanPathStep.Execution.class, "app", false).run();
-    Step appApply = unit(TgApplyPathStep.Execution.class, "app", false);
-    appApply.execution.start();
-    assertThat(appApply.result).failsWithin(5, TimeUnit.MINUTES); // not approved: the deploy failed at app
+    Step<UnitStepExecution> appApply = unit(TgApplyPathStep.Execution.class, "app", false);
+    appApply.execution().start();
+    assertThat(appApply.result()).failsWithin(5, TimeUnit.MINUTES); // not approved: the deploy failed at app
 
     Map<String, Object> plan = rollback("all").run();
     assertThat(plan).containsEntry("mode", "all");
@@ -112,7 +80,7 @@ class TgRollbackStepsTest {
     assertThat(rollbackPlan).containsEntry("changes", true).containsEntry("destroy", 1)
         .containsEntry("gateRequired", true);
     GateSession gate = new GateSession("net", null, null, null, null, null).forRollback(true);
-    assertThat(gate.open(run, env, false, GateNotifier.NONE)).startsWith("tgApprovalGate: rollback net - plan ")
+    assertThat(gate.open(build.run, build.env, false, GateNotifier.NONE)).startsWith("tgApprovalGate: rollback net - plan ")
         .contains("needs 1 approval(s) from oncall; vote at https://ci.example/job/live/7/tglive-gates/");
     Path rollbackDir = RollbackRun.directory(dir.resolve("build/tglive"));
     assertThat(GateVotes.vote(rollbackDir, "alice", List.of(), "net", (String) rollbackPlan.get("hash"), "approve",
@@ -129,35 +97,35 @@ class TgRollbackStepsTest {
     assertThat(result.get("done")).isEqualTo(List.of(Map.of("id", "net", "unit", "net",
         "action", "destroy (added by the change)")));
     assertThat(rollbackDir.resolve("report.html")).exists();
-    assertThat(log()).contains("tgRollback: rollback of run ", "tgRollback:   1. destroy (added by the change): net",
+    assertThat(build.log()).contains("tgRollback: rollback of run ", "tgRollback:   1. destroy (added by the change): net",
         "tgPlanPath (rollback): net: planning", "tgRollbackResult: rollback succeeded: 1 step(s) done, 0 left");
   }
 
   @Test
   void aWaitingRollbackStepAndTgRollbackItselfSurviveARestartAndEachUnitRollsBackInReverseOrder() throws Exception {
-    stack(null);
+    build.stack(null);
     for (String unit : List.of("net", "app")) {
       unit(TgPlanPathStep.Execution.class, unit, false).run();
       unit(TgApplyPathStep.Execution.class, unit, false).run();
     }
-    Step planning = rollback("all");
-    planning.execution.start();
+    Step<TgRollbackStep.Execution> planning = rollback("all");
+    planning.execution().start();
     Map<String, Object> plan = planning.await();
     assertThat(((List<?>) plan.get("steps")).stream().map(s -> (Object) ((Map<?, ?>) s).get("id")).toList())
         .containsExactly((Object) "app", "net");
 
-    Step netBefore = unit(TgPlanPathStep.Execution.class, "net", true);
-    netBefore.execution.start();
-    assertThat(log()).contains("tgPlanPath (rollback): net waits for app");
-    BuildRuns.close(run);
+    Step<UnitStepExecution> netBefore = unit(TgPlanPathStep.Execution.class, "net", true);
+    netBefore.execution().start();
+    assertThat(build.log()).contains("tgPlanPath (rollback): net waits for app");
+    BuildRuns.close(build.run);
 
-    Step again = restore(TerragruntStackCallableTest.overTheWire(planning.execution));
-    again.execution.onResume();
+    Step<TgRollbackStep.Execution> again = build.restore(TerragruntStackCallableTest.overTheWire(planning.execution()));
+    again.execution().onResume();
     assertThat(again.await()).as("the recorded plan, not a second one").isEqualTo(plan);
-    Step netAfter = restore(TerragruntStackCallableTest.overTheWire(netBefore.execution));
-    netAfter.execution.onResume();
+    Step<UnitStepExecution> netAfter = build.restore(TerragruntStackCallableTest.overTheWire(netBefore.execution()));
+    netAfter.execution().onResume();
     unit(TgPlanPathStep.Execution.class, "app", true).run();
-    assertThat(netAfter.result).isNotDone();
+    assertThat(netAfter.result()).isNotDone();
     unit(TgApplyPathStep.Execution.class, "app", true).run();
     assertThat(netAfter.await()).containsEntry("changes", true);
     unit(TgApplyPathStep.Execution.class, "net", true).run();
@@ -169,78 +137,34 @@ class TgRollbackStepsTest {
 
   @Test
   void withoutARollbackTheResultIsNoneAndModeNoneRecordsNothing() throws Exception {
-    stack(null);
+    build.stack(null);
     assertThat(result()).containsEntry("outcome", "none");
     assertThat(rollback("none").run()).containsEntry("mode", "none").containsEntry("steps", List.of());
     assertThat(RollbackRun.exists(dir.resolve("build/tglive"))).isFalse();
   }
 
-  /** An execution and the outcome its context receives. */
-  private record Step(StepExecution execution, CompletableFuture<Object> result) {
-
-    @SuppressWarnings("unchecked")
-    Map<String, Object> await() throws Exception {
-      return (Map<String, Object>) result.get(5, TimeUnit.MINUTES);
-    }
-
-    Map<String, Object> run() throws Exception {
-      execution.start();
-      return await();
-    }
-  }
-
-  private Step unit(Class<? extends UnitStepExecution> type, String path, boolean rollback) throws Exception {
+  private Step<UnitStepExecution> unit(Class<? extends UnitStepExecution> type, String path, boolean rollback)
+      throws Exception {
     UnitStepExecution execution = mock(type, CALLS_REAL_METHODS);
-    set(execution, UnitStepExecution.class, "path", path);
-    set(execution, UnitStepExecution.class, "terragrunt", tools.resolve("bin/terragrunt").toString());
-    set(execution, UnitStepExecution.class, "rollback", rollback);
-    return restore(execution);
+    AgentBuild.set(execution, UnitStepExecution.class, "path", path);
+    AgentBuild.set(execution, UnitStepExecution.class, "terragrunt", build.terragrunt());
+    AgentBuild.set(execution, UnitStepExecution.class, "rollback", rollback);
+    return build.restore(execution);
   }
 
-  private Step rollback(String mode) throws Exception {
+  private Step<TgRollbackStep.Execution> rollback(String mode) throws Exception {
     TgRollbackStep.Execution execution = mock(TgRollbackStep.Execution.class, CALLS_REAL_METHODS);
-    set(execution, TgRollbackStep.Execution.class, "mode", mode);
-    set(execution, TgRollbackStep.Execution.class, "paths", new ArrayList<String>());
-    set(execution, TgRollbackStep.Execution.class, "terragrunt", tools.resolve("bin/terragrunt").toString());
-    return restore(execution);
+    AgentBuild.set(execution, TgRollbackStep.Execution.class, "mode", mode);
+    AgentBuild.set(execution, TgRollbackStep.Execution.class, "paths", new ArrayList<String>());
+    AgentBuild.set(execution, TgRollbackStep.Execution.class, "terragrunt", build.terragrunt());
+    return build.restore(execution);
   }
 
   private Map<String, Object> result() throws Exception {
-    Step step = restore(mock(TgRollbackResultStep.Execution.class, CALLS_REAL_METHODS));
-    assertThat(step.execution.start()).as("synchronous").isTrue();
+    Step<TgRollbackResultStep.Execution> step = build.restore(mock(TgRollbackResultStep.Execution.class,
+        CALLS_REAL_METHODS));
+    assertThat(step.execution().start()).as("synchronous").isTrue();
     return step.await();
-  }
-
-  /** {@code execution} (a mock calling its real methods, or a deserialized copy) with a context at hand. */
-  private Step restore(StepExecution execution) throws Exception {
-    StepExecution revived = org.mockito.Mockito.mockingDetails(execution).isMock() ? execution
-        : mock(execution.getClass(), org.mockito.Mockito.withSettings().spiedInstance(execution)
-            .defaultAnswer(CALLS_REAL_METHODS));
-    CompletableFuture<Object> result = new CompletableFuture<>();
-    StepContext context = mock(StepContext.class);
-    when(context.get(Run.class)).thenAnswer(invocation -> run);
-    when(context.get(TaskListener.class)).thenReturn(listener);
-    when(context.get(FilePath.class)).thenReturn(workspace);
-    when(context.get(Launcher.class)).thenReturn(agent.launcher);
-    when(context.get(EnvVars.class)).thenReturn(env);
-    doAnswer(invocation -> result.complete(invocation.getArgument(0))).when(context).onSuccess(any());
-    doAnswer(invocation -> result.completeExceptionally(invocation.getArgument(0))).when(context).onFailure(any());
-    doReturn(context).when(revived).getContext();
-    return new Step(revived, result);
-  }
-
-  private void stack(String accounts) throws Exception {
-    RealUnitsFixture.create(dir.resolve("ws/infra"), accounts);
-    TerragruntStackStep step = new TerragruntStackStep();
-    step.setDir("infra");
-    step.setBase("main");
-    step.setHead("feature");
-    StepContext context = mock(StepContext.class);
-    when(context.get(Run.class)).thenAnswer(invocation -> run);
-    when(context.get(TaskListener.class)).thenReturn(listener);
-    when(context.get(FilePath.class)).thenReturn(workspace);
-    when(context.get(EnvVars.class)).thenReturn(env);
-    TerragruntStackStep.Execution.stack(step, context, () -> AccountMapping.EMPTY);
   }
 
   private static List<RunEvent> events(Path runDir) throws Exception {
@@ -248,29 +172,6 @@ class TgRollbackStepsTest {
   }
 
   private int resources(String unit) throws Exception {
-    return new ObjectMapper().readTree(state.resolve(unit).resolve("terraform.tfstate").toFile())
-        .path("resources").size();
-  }
-
-  private String log() {
-    return log.toString(StandardCharsets.UTF_8);
-  }
-
-  private static void set(Object target, Class<?> owner, String name, Object value) throws Exception {
-    Field field = owner.getDeclaredField(name);
-    field.setAccessible(true);
-    field.set(target, value);
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Run<?, ?> runWithActions() {
-    Run<?, ?> run = mock(Run.class);
-    List<Action> actions = new ArrayList<>();
-    doAnswer(invocation -> actions.add(invocation.getArgument(0))).when(run).addAction(any());
-    when(run.getActions(any())).thenAnswer(invocation -> {
-      Class<?> type = invocation.getArgument(0);
-      return actions.stream().filter(type::isInstance).toList();
-    });
-    return run;
+    return build.state(unit).path("resources").size();
   }
 }
