@@ -159,7 +159,7 @@ final class RollbackCommand implements Callable<Integer> {
       return RollbackPlanner.plan(header, record.units(), chosen, units, null, RunUnitPolicies::of,
           RollbackPlan.DEFAULT_MAX_ATTEMPTS);
     }
-    LocalRunner runner = new LocalRunner(options.grace(), NO_OBSERVER);
+    LocalRunner runner = new LocalRunner(options.grace(), ProcessObserver.NONE);
     // the only query is `state pull`: read-only, it never prompts, so either dialect's variables do
     TerragruntCommands commands = new TerragruntCommands(settings, TerragruntDialect.V1, options.environment());
     TreeFacts facts = new TreeFacts(Path.of(header.repo()), header.baseCommit(), header.headCommit(),
@@ -196,12 +196,4 @@ final class RollbackCommand implements Callable<Integer> {
     err.flush();
     return result.outcome() == io.tglive.run.deploy.RunOutcome.SUCCEEDED ? 0 : RunCommand.FAILED;
   }
-
-  private static final ProcessObserver NO_OBSERVER = new ProcessObserver() {
-    @Override
-    public void started(io.tglive.run.CommandSpec command, ProcessHandle process) {}
-
-    @Override
-    public void ended(io.tglive.run.CommandSpec command, ProcessHandle process) {}
-  };
 }

@@ -372,7 +372,7 @@ class RealRollbackTest {
     TerragruntCommands commands = new TerragruntCommands(settings(), TerragruntDialect.V1, environment);
     UnitFacts facts = new TreeFacts(repo.root(), header.baseCommit(), header.headCommit(), record.units(),
         new TerragruntStates(header.headCommit(), new GitWorktrees(repo.root(), tmp.resolve(run).resolve("worktrees")),
-            new LocalRunner(Duration.ofSeconds(5), ProcessObserverNone.INSTANCE), unit -> commands,
+            new LocalRunner(Duration.ofSeconds(5), ProcessObserver.NONE), unit -> commands,
             new UnitLogs(tmp.resolve(run).resolve("rollback-facts"))));
     return RollbackPlanner.plan(header, record.units(), mode, List.of(units), facts, RunUnitPolicies::of, 3);
   }
@@ -390,7 +390,7 @@ class RealRollbackTest {
     Path worktree = tmp.resolve("verify-" + ref + "-" + System.nanoTime());
     String commit = repo.repository().resolve(ref).name();
     GitWorktrees fresh = new GitWorktrees(repo.root(), worktree);
-    LocalRunner runner = new LocalRunner(Duration.ofSeconds(5), ProcessObserverNone.INSTANCE);
+    LocalRunner runner = new LocalRunner(Duration.ofSeconds(5), ProcessObserver.NONE);
     TerragruntCommands commands = new TerragruntCommands(settings(), TerragruntDialect.V1, environment);
     for (String unit : units) {
       Path directory = fresh.root(commit).resolve(unit);
@@ -432,16 +432,5 @@ class RealRollbackTest {
       assertThat(text).contains("registry.opentofu.org/hashicorp/random");
       return text;
     }
-  }
-
-  /** Observes nothing. */
-  private enum ProcessObserverNone implements ProcessObserver {
-    INSTANCE;
-
-    @Override
-    public void started(io.tglive.run.CommandSpec command, ProcessHandle process) {}
-
-    @Override
-    public void ended(io.tglive.run.CommandSpec command, ProcessHandle process) {}
   }
 }

@@ -44,19 +44,12 @@ class StepwiseReleaseTest {
 
   private static final String WHY = "release change by alice: deploy 0123456789ab instead";
 
-  private static final ProcessObserver NO_OBSERVER = new ProcessObserver() {
-    @Override
-    public void started(io.tglive.run.CommandSpec command, ProcessHandle process) {}
-
-    @Override
-    public void ended(io.tglive.run.CommandSpec command, ProcessHandle process) {}
-  };
 
   @TempDir Path tmp;
 
   private Path state;
   private final ExecutorService callbacks = Executors.newCachedThreadPool();
-  private final LocalRunner runner = new LocalRunner(Duration.ofSeconds(5), NO_OBSERVER);
+  private final LocalRunner runner = new LocalRunner(Duration.ofSeconds(5), ProcessObserver.NONE);
 
   @BeforeEach
   void tools() throws Exception {

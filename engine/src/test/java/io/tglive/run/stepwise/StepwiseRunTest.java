@@ -46,19 +46,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StepwiseRunTest {
 
-  private static final ProcessObserver NO_OBSERVER = new ProcessObserver() {
-    @Override
-    public void started(io.tglive.run.CommandSpec command, ProcessHandle process) {}
-
-    @Override
-    public void ended(io.tglive.run.CommandSpec command, ProcessHandle process) {}
-  };
 
   @TempDir Path tmp;
 
   private Path state;
   private final ExecutorService callbacks = Executors.newCachedThreadPool();
-  private final LocalRunner runner = new LocalRunner(Duration.ofSeconds(5), NO_OBSERVER);
+  private final LocalRunner runner = new LocalRunner(Duration.ofSeconds(5), ProcessObserver.NONE);
 
   @BeforeEach
   void tools() throws Exception {
