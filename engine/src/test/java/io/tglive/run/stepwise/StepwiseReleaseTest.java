@@ -2,31 +2,13 @@ package io.tglive.run.stepwise;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tglive.run.deploy.GitWorktrees;
-import io.tglive.run.deploy.LocalWorkFiles;
 import io.tglive.run.deploy.RealLiveRepo;
-import io.tglive.run.local.LocalRunner;
-import io.tglive.run.local.ProcessObserver;
 import io.tglive.run.state.EventType;
 import io.tglive.run.state.RunEvent;
-import io.tglive.run.state.RunHeader;
-import io.tglive.run.state.RunJournal;
 import io.tglive.run.state.UnitStatus;
-import io.tglive.run.terragrunt.CommandSettings;
-import io.tglive.run.terragrunt.TerragruntCommands;
-import io.tglive.stack.StackPlanner;
-import io.tglive.stack.StackRequest;
-import io.tglive.stack.StackResult;
-import io.tglive.testing.RealTools;
 import io.tglive.testing.TestRepo;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -44,22 +26,20 @@ class StepwiseReleaseTest {
 
   private static final String WHY = "release change by alice: deploy 0123456789ab instead";
 
-
   @TempDir Path tmp;
 
-  private Path state;
-  private final ExecutorService callbacks = Executors.newCachedThreadPool();
-  private final LocalRunner runner = new LocalRunner(Duration.ofSeconds(5), ProcessObserver.NONE);
+  private RealStepwise runs;
 
   @BeforeEach
   void tools() throws Exception {
-    RealTools.assumeInstalled();
-    state = Files.createDirectories(tmp.resolve("state"));
+    runs = new RealStepwise(tmp);
   }
 
   @AfterEach
   void stop() {
-    callbacks.shutdownNow();
+    if (runs != null) { // null when the real tools are missing and the test was skipped
+      runs.close();
+    }
   }
 
   @Test
@@ -71,12 +51,12 @@ class StepwiseReleaseTest {
       repo.write("other/terragrunt.hcl", RealLiveRepo.unit("value = \"other\""));
       repo.write("solo/terragrunt.hcl", RealLiveRepo.unit("value = \"solo\""));
       repo.commit("units");
-      try (StepwiseRun run = create(repo)) {
-        assertThat(run.plan("net", work(run, repo, "net")).changes()).isTrue();
-        assertThat(run.plan("other", work(run, repo, "other")).changes()).isTrue();
+      try (StepwiseRun run = runs.create(repo, "main", "feature")) {
+        assertThat(run.plan("net", runs.work(run, repo, "net")).changes()).isTrue();
+        assertThat(run.plan("other", runs.work(run, repo, "other")).changes()).isTrue();
         LinkedBlockingQueue<DependencyState> told = new LinkedBlockingQueue<>();
         run.whenDecided("mid", told::add);
-        Future<UnitOutcome> netApply = callbacks.submit(() -> run.apply("net", work(run, repo, "net")));
+        Future<UnitOutcome> netApply = runs.callbacks.submit(() -> run.apply("net", runs.work(run, repo, "net")));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (run.record("net").status() != UnitStatus.APPLYING && System.nanoTime() < deadline) {
           Thread.sleep(20);
@@ -94,22 +74,22 @@ class StepwiseReleaseTest {
         assertThat(told.poll(10, TimeUnit.SECONDS).kind()).isEqualTo(DependencyState.Kind.BLOCKED);
         UnitOutcome net = netApply.get(120, TimeUnit.SECONDS);
         assertThat(net.status()).as("the running apply finished").isEqualTo(UnitStatus.APPLIED);
-        assertThat(state.resolve("net/terraform.tfstate")).exists();
+        assertThat(runs.state.resolve("net/terraform.tfstate")).exists();
 
-        UnitOutcome soloPlan = run.plan("solo", work(run, repo, "solo"));
+        UnitOutcome soloPlan = run.plan("solo", runs.work(run, repo, "solo"));
         assertThat(soloPlan.succeeded()).isFalse();
         assertThat(soloPlan.message()).isEqualTo(WHY);
-        UnitOutcome otherApply = run.apply("other", work(run, repo, "other"));
+        UnitOutcome otherApply = run.apply("other", runs.work(run, repo, "other"));
         assertThat(otherApply.status()).isEqualTo(UnitStatus.BLOCKED);
         assertThat(otherApply.message()).isEqualTo(WHY);
         assertThat(run.released()).contains(WHY);
       }
-      List<RunEvent> events = RunJournal.read(tmp.resolve("run/journal.jsonl")).events();
+      List<RunEvent> events = runs.events();
       assertThat(events.stream().filter(e -> e.type() == EventType.APPLY_STARTED).map(RunEvent::unit))
           .as("nothing applied after the release but the apply already running").containsExactly("net");
       assertThat(events.stream().filter(e -> e.type() == EventType.PLANNING).map(RunEvent::unit))
           .as("nothing planned after the release").containsExactly("net", "other");
-      assertThat(state.resolve("other/terraform.tfstate")).doesNotExist();
+      assertThat(runs.state.resolve("other/terraform.tfstate")).doesNotExist();
     }
   }
 
@@ -119,36 +99,17 @@ class StepwiseReleaseTest {
       repo.branch("feature");
       repo.write("net/terragrunt.hcl", RealLiveRepo.unit("value = \"net\""));
       repo.commit("units");
-      try (StepwiseRun run = create(repo)) {
+      try (StepwiseRun run = runs.create(repo, "main", "feature")) {
         run.release(WHY);
         run.release("a second reason is not kept");
       }
-      try (StepwiseRun resumed = StepwiseRun.resume(tmp.resolve("run"), callbacks, "restarted")) {
+      try (StepwiseRun resumed = runs.resume("restarted")) {
         assertThat(resumed.released()).contains(WHY);
-        UnitOutcome plan = resumed.plan("net", work(resumed, repo, "net"));
+        UnitOutcome plan = resumed.plan("net", runs.work(resumed, repo, "net"));
         assertThat(plan.status()).isEqualTo(UnitStatus.BLOCKED);
         assertThat(plan.message()).isEqualTo(WHY);
       }
-      assertThat(state.resolve("net")).doesNotExist();
+      assertThat(runs.state.resolve("net")).doesNotExist();
     }
-  }
-
-  private StepwiseRun create(TestRepo repo) throws Exception {
-    StackResult stack = StackPlanner.plan(repo.root(), StackRequest.of("main", "feature"));
-    assertThat(stack.complete()).as("stack complete: %s", stack.unresolved()).isTrue();
-    return StepwiseRun.create(tmp.resolve("run"), RunHeader.of("run", repo.root().toString(), "main", "feature", stack),
-        callbacks);
-  }
-
-  private UnitWork work(StepwiseRun run, TestRepo repo, String unit) throws Exception {
-    Map<String, String> environment = new HashMap<>(RealTools.env());
-    environment.put("TGLIVE_TEST_STATE", state.toString());
-    CommandSettings settings = CommandSettings.DEFAULT.withTerragrunt(List.of(RealTools.terragrunt().toString()))
-        .withTimeout(Duration.ofMinutes(5));
-    GitWorktrees checkouts = new GitWorktrees(repo.root(), tmp.resolve("worktrees"));
-    TerragruntCommands commands = new TerragruntCommands(settings,
-        run.dialect(runner, settings, environment, repo.root()), environment);
-    return new UnitWork(runner, new LocalWorkFiles(), checkouts, commands,
-        tmp.resolve("plans").resolve(unit + ".tfplan"));
   }
 }
